@@ -1,0 +1,45 @@
+"""Which languages the site builds and which one is being built now.
+
+The i18n plugin re-runs the whole build once per language, so every hook asks here instead of
+reading the plugin's internals itself.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+I18N_PLUGIN = "i18n"
+
+
+def _i18n(config: MkDocsConfig):
+    return config.plugins[I18N_PLUGIN]
+
+
+def build_languages(config: MkDocsConfig) -> list[str]:
+    """Locales built by this site, default language first (e.g. ["en", "hi", "bn"])."""
+    return list(_i18n(config).build_languages)
+
+
+def default_language(config: MkDocsConfig) -> str:
+    return _i18n(config).default_language
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language of the build that is running now."""
+    plugin = _i18n(config)
+    return plugin.current_language or plugin.default_language
+
+
+def translation_languages(config: MkDocsConfig) -> list[str]:
+    """Every built language except the default one: those live in top-level folders."""
+    default = default_language(config)
+    return [lang for lang in build_languages(config) if lang != default]
+
+
+def is_final_build(config: MkDocsConfig) -> bool:
+    """True once i18n has built every language (call from on_post_build below priority -100).
+
+    i18n builds the other languages from inside the default build's on_post_build and leaves
+    `building` set while it does, so only the outermost call sees it cleared.
+    """
+    return not _i18n(config).building

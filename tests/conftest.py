@@ -1,0 +1,80 @@
+"""Fixture sites: a copy of the real configuration, hooks, templates and data with pages of a
+test's choosing, built by the real `mkdocs build --strict` command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_PARTS = ["hooks", "overrides", "data", "docs/assets"]
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+class FixtureSite:
+    """A throwaway project in tmp_path: the real mkdocs.yml without the nav unless asked."""
+
+    def __init__(self, path: Path, *, keep_nav: bool = False) -> None:
+        self.path = path
+        for part in SHARED_PARTS:
+            shutil.copytree(ROOT / part, path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        if not keep_nav:
+            config = config.split("\nnav:\n", 1)[0] + "\n"
+        (path / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        target = self.path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        return target
+
+    def pages(self, pages: dict[str, str]) -> FixtureSite:
+        for relative, text in pages.items():
+            self.write(relative, text)
+        return self
+
+    def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
+        site = self.path / "site"
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
+            cwd=self.path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            timeout=300,
+        )
+        return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    """Factory: fixture_site({"docs/index.md": "# Home"}) -> FixtureSite."""
+
+    def make(pages: dict[str, str] | None = None, *, keep_nav: bool = False) -> FixtureSite:
+        site = FixtureSite(tmp_path / "project", keep_nav=keep_nav)
+        return site.pages(pages or {})
+
+    return make
