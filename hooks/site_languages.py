@@ -30,10 +30,19 @@ def current_language(config: MkDocsConfig) -> str:
     return plugin.current_language or plugin.default_language
 
 
+def source_language(config: MkDocsConfig) -> str:
+    """The language of docs/: the first one listed in mkdocs.yml.
+
+    Not the i18n default: BUILD_ONLY_LOCALE=hi makes Hindi the default of a Hindi-only build,
+    but Hindi pages still live in hi/.
+    """
+    return _i18n(config).config.languages[0].locale
+
+
 def translation_languages(config: MkDocsConfig) -> list[str]:
-    """Every built language except the default one: those live in top-level folders."""
-    default = default_language(config)
-    return [lang for lang in build_languages(config) if lang != default]
+    """Built languages whose pages live in their own top-level folder (hi/, bn/)."""
+    source = source_language(config)
+    return [lang for lang in build_languages(config) if lang != source]
 
 
 def is_final_build(config: MkDocsConfig) -> bool:

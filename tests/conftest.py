@@ -31,15 +31,18 @@ class Build:
 
 
 class FixtureSite:
-    """A throwaway project in tmp_path: the real mkdocs.yml without the nav unless asked."""
+    """A throwaway project in tmp_path: the real mkdocs.yml, its nav replaced by `nav` (YAML list
+    items) or dropped, or kept with keep_nav=True."""
 
-    def __init__(self, path: Path, *, keep_nav: bool = False) -> None:
+    def __init__(self, path: Path, *, nav: str | None = None, keep_nav: bool = False) -> None:
         self.path = path
         for part in SHARED_PARTS:
             shutil.copytree(ROOT / part, path / part, ignore=shutil.ignore_patterns("__pycache__"))
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         if not keep_nav:
             config = config.split("\nnav:\n", 1)[0] + "\n"
+            if nav:
+                config += "nav:\n" + nav
         (path / "mkdocs.yml").write_text(config, encoding="utf-8")
 
     def write(self, relative: str, text: str | bytes) -> Path:
@@ -73,8 +76,10 @@ class FixtureSite:
 def fixture_site(tmp_path):
     """Factory: fixture_site({"docs/index.md": "# Home"}) -> FixtureSite."""
 
-    def make(pages: dict[str, str] | None = None, *, keep_nav: bool = False) -> FixtureSite:
-        site = FixtureSite(tmp_path / "project", keep_nav=keep_nav)
+    def make(
+        pages: dict[str, str] | None = None, *, nav: str | None = None, keep_nav: bool = False
+    ) -> FixtureSite:
+        site = FixtureSite(tmp_path / "project", nav=nav, keep_nav=keep_nav)
         return site.pages(pages or {})
 
     return make
