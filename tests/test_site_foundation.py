@@ -12,7 +12,7 @@ from conftest import FixtureSite
 SITE_URL = "https://example.org/guide/"
 
 PAGES = {
-    "docs/index.md": "---\ndescription: Home page\n---\n\n# Home\n\nSee [the deep page](guide/deep.md).\n",
+    "docs/index.md": "---\ndescription: Home page\n---\n\n# Home\n\nSee [deep](guide/deep.md).\n",
     "docs/guide/deep.md": "# Deep page\n\nBack [home](../index.md).\n",
     "docs/only-english.md": "# Only English\n\nNot translated anywhere.\n",
     "hi/index.md": "# होम\n\n[गहरा पेज](guide/deep.md) देखें।\n",
