@@ -44,6 +44,16 @@ def real_source_path(file: File) -> str | None:
     return getattr(file, "mounted_from", None)
 
 
+def display_path(file: File) -> str:
+    """The path a contributor knows a page by (docs/rates.md, hi/rates.md), once it is read."""
+    return getattr(file, "display_path", None) or file.src_uri
+
+
+def checked_source(file: File) -> str:
+    """The page's text as read and checked by on_page_read_source (front matter included)."""
+    return getattr(file, "checked_source", "")
+
+
 def _mounted_page(rel: Path, config: MkDocsConfig, root: Path) -> File:
     file = File(
         rel.as_posix(),
@@ -99,7 +109,10 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     shown_as = os.path.relpath(real, project_root(config)).replace(os.sep, "/")
     if real != source:
         page.file.mounted_from = shown_as
-    return read_page_source(real, shown_as)
+    text = read_page_source(real, shown_as)
+    page.file.display_path = shown_as
+    page.file.checked_source = text
+    return text
 
 
 def on_page_context(context, /, *, page: Page, config: MkDocsConfig, nav):

@@ -20,6 +20,16 @@ def build_languages(config: MkDocsConfig) -> list[str]:
     return list(_i18n(config).build_languages)
 
 
+def configured_languages(config: MkDocsConfig) -> list[str]:
+    """Every language mkdocs.yml lists, built in this run or not."""
+    return list(_i18n(config).all_languages)
+
+
+def is_partial_build(config: MkDocsConfig) -> bool:
+    """True when BUILD_ONLY_LOCALE limits the build to one language (a translator's preview)."""
+    return bool(_i18n(config).config.build_only_locale)
+
+
 def default_language(config: MkDocsConfig) -> str:
     return _i18n(config).default_language
 
