@@ -35,7 +35,7 @@ def assert_clean_failure(build, *expected: str) -> None:
 
 @pytest.mark.parametrize("path", ["docs/rates.md", "hi/rates.md", "bn/rates.md"])
 def test_page_that_is_not_utf8(fixture_site, path):
-    raw = "# Rates\n\nline two\n".encode() + "caf\u00e9 costs".encode("latin-1") + b"\n"
+    raw = b"# Rates\n\nline two\n" + "caf\u00e9 costs".encode("latin-1") + b"\n"
     build = build_with(fixture_site, {path: raw})
     assert_clean_failure(
         build,
@@ -73,7 +73,7 @@ def test_broken_front_matter(fixture_site, text, message):
 
 @pytest.mark.parametrize("language", ["docs", "hi", "bn"])
 def test_broken_internal_link_in_any_language(fixture_site, language):
-    page = f"---\ndescription: x\n---\n\n# Rates\n\nFirst line.\n\nSee [fees](fees.md#top).\n"
+    page = "---\ndescription: x\n---\n\n# Rates\n\nFirst line.\n\nSee [fees](fees.md#top).\n"
     build = build_with(fixture_site, {f"{language}/rates.md": page})
     assert_clean_failure(
         build,
@@ -157,11 +157,8 @@ def test_content_security_policy_allows_exactly_the_inline_scripts(good_site, pa
     html = good_site.page(page)
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)[1]
     assert html.index("Content-Security-Policy") < html.index("<script")
-    inline = [
-        body
-        for attributes, body in re.findall(r"<script(?![^>]*src=)([^>]*)>(.*?)</script>", html, re.S)
-        if "application/json" not in attributes
-    ]
+    scripts = re.findall(r"<script(?![^>]*src=)([^>]*)>(.*?)</script>", html, re.S)
+    inline = [body for attributes, body in scripts if "application/json" not in attributes]
     assert inline, "Material's inline scripts are expected on every page"
     script_src = re.search(r"script-src ([^;]+)", policy)[1].split()
     assert script_src == ["'self'", *dict.fromkeys(sha256_source(body) for body in inline)]
