@@ -69,7 +69,7 @@ def test_pr_workflow_runs_tests_and_strict_build():
 
 def test_system_fonts_cover_devanagari_and_bengali():
     css = read("docs/assets/stylesheets/guide.css")
-    stack = re.search(r"--md-text-font-family:([^;]+);", css)[1]
+    stack = re.search(r"--md-text-font:([^;]+);", css)[1]
     for font in ["Noto Sans Devanagari", "Noto Sans Bengali", "Nirmala UI", "system-ui"]:
         assert font in stack
     assert "@import" not in css and "url(" not in css
