@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 import yaml
+
 from conftest import ROOT
 
 LANGUAGES = ["hi", "bn"]
@@ -41,13 +42,16 @@ def prose(text: str) -> str:
     return re.sub(r'^\s*!!! \w+(?: "[^"]*")?', " ", text, flags=re.M)
 
 
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)]) ")
+
+
 def structure(text: str) -> dict[str, object]:
     """The shape a translation must keep."""
     text = body(text)
     lines = text.splitlines()
     return {
         "headings": [len(m) for m in re.findall(r"^(#{1,6}) ", text, re.M)],
-        "list items": sum(1 for line in lines if re.match(r"^\s*(?:[-*+]|\d+[.)]|[০-৯]+[.)]) ", line)),
+        "list items": sum(1 for line in lines if LIST_ITEM.match(line)),
         "table rows": sum(1 for line in lines if line.lstrip().startswith("|")),
         "admonitions": re.findall(r"^\s*!!! (\w+)", text, re.M),
         "links": Counter(re.findall(r"\]\(([^)#\s]+)", text)),

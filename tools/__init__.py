@@ -1,0 +1,1 @@
+"""Command-line tools for contributors: run them from the repository root."""
