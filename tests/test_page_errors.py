@@ -7,6 +7,7 @@ import hashlib
 import re
 
 import pytest
+
 from conftest import FixtureSite
 
 BASE = {

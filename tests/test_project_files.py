@@ -7,6 +7,7 @@ import subprocess
 import tomllib
 
 import yaml
+
 from conftest import ROOT
 
 

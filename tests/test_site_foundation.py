@@ -7,6 +7,7 @@ from html import unescape
 from urllib.parse import urljoin
 
 import pytest
+
 from conftest import FixtureSite
 
 SITE_URL = "https://example.org/guide/"
