@@ -1,0 +1,173 @@
+"""One search index per language, searched by a small worker that knows Indic scripts.
+
+Material's search keeps its header box and result list; only the worker behind them changes.
+Material reads the worker URL from each page's `__config` block and talks to it in four
+messages (SETUP, READY, QUERY, RESULT), so every page here points at
+assets/javascripts/workers/guide-search.js with its own language's index in the URL fragment:
+a reader on /hi/ downloads site/hi/search/index.hi.json and nothing else, and only once they
+type a query. No lunr language pack and no Thai word segmenter are loaded.
+
+Material's main thread still fetches site/search/search_index.json on every page (for the
+separator it uses to highlight the page opened from a result), so after i18n has merged every
+language into that file it is replaced by a stub of a few hundred bytes.
+
+Pages served in English at a hi/ or bn/ URL (untranslated) are left out of that language's
+index: their English text is in the English index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from fallback_pages import is_fallback
+from search_text import SEPARATOR, build_index, synonym_table
+from site_languages import current_language, default_language, is_final_build
+
+log = get_plugin_logger(__name__)
+
+WORKER = "assets/javascripts/workers/guide-search.js"
+GLOSSARY = "data/glossary.yml"
+CONFIG_SCRIPT = re.compile(r'(<script id="__config"[^>]*>)(.*?)(</script>)', re.S)
+WORKER_URL = re.compile(r'("search":\s*")([^"]*)(")')
+
+# language -> the sections Material's parser found on that language's own pages (reset per build)
+_sections: dict[str, SearchIndex] = {}
+
+
+def _search_plugin(config: MkDocsConfig):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def index_path(language: str, default: str) -> str:
+    """Where a language's index lives, relative to the site root."""
+    prefix = "" if language == default else f"{language}/"
+    return f"{prefix}search/index.{language}.json"
+
+
+def worker_url(stock_url: str, index: str, version: str) -> str:
+    """The page's worker URL: Material's, with our worker and the index in the fragment.
+
+    The fragment is relative to the worker, which sits three folders below the site root, so
+    the URL works on a fork's project page as well as at a domain's root.
+    """
+    folder = stock_url.rsplit("/", 1)[0] + "/" if "/" in stock_url else ""
+    return f"{folder}{Path(WORKER).name}?v={version}#../../../{index}"
+
+
+def point_to_worker(html: str, url: str) -> str:
+    """Set the worker URL in the page's __config block (the only place Material reads it)."""
+
+    def replace(match: re.Match[str]) -> str:
+        body = WORKER_URL.sub(lambda m: m[1] + url + m[3], match[2], count=1)
+        return match[1] + body + match[3]
+
+    return CONFIG_SCRIPT.sub(replace, html, count=1)
+
+
+def stub_index(plugin_config: dict[str, Any]) -> str:
+    """Material's main-thread index: configuration only, no documents."""
+    fields = plugin_config.get("fields") or {}
+    config = {"lang": ["en"], "separator": SEPARATOR, "pipeline": [], "fields": fields}
+    return json.dumps({"config": config, "docs": []}, separators=(",", ":"))
+
+
+def _worker_version(config: MkDocsConfig) -> str:
+    """A digest of the worker for its URL, so browsers never run an old one with a new index."""
+    for folder in config.theme.dirs:
+        source = Path(folder) / WORKER
+        if source.is_file():
+            return _digest(source, source.stat().st_mtime_ns)
+    raise PluginError(f"{WORKER} is missing from the theme folders (overrides/{WORKER}).")
+
+
+@lru_cache(maxsize=4)
+def _digest(path: Path, mtime: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+
+
+def load_glossary(root: Path) -> list[dict[str, Any]]:
+    """The glossary's terms ([] without one): synonyms are a bonus; the glossary has its checks."""
+    path = root / GLOSSARY
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise PluginError(f"{GLOSSARY}: not valid YAML ({error}).") from None
+    terms = data.get("terms") if isinstance(data, dict) else None
+    return [term for term in terms or [] if isinstance(term, dict)]
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _sections[current_language(config)] = SearchIndex()
+
+
+# after i18n (50) picks each page's language, before search (0) strips the data-search-* marks
+@event_priority(10)
+def on_page_context(context, /, *, page: Page, config: MkDocsConfig, nav):
+    plugin = _search_plugin(config)
+    language = current_language(config)
+    if plugin and plugin.config.enabled and not is_fallback(page.file, language):
+        _sections.setdefault(language, SearchIndex()).add_entry_from_context(page)
+    return context
+
+
+def _use_language_worker(html: str, config: MkDocsConfig) -> str:
+    config_block = CONFIG_SCRIPT.search(html)
+    stock = WORKER_URL.search(config_block[2]) if config_block else None
+    if stock is None:
+        return html
+    index = index_path(current_language(config), default_language(config))
+    return point_to_worker(html, worker_url(stock[2], index, _worker_version(config)))
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    return _use_language_worker(output, config)
+
+
+def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page has a search box too (hooks/language_404.py gives each language its own)."""
+    return _use_language_worker(output, config) if template_name == "404.html" else output
+
+
+@event_priority(0)  # before i18n (-100) starts the next language's build
+def write_language_index(*, config: MkDocsConfig) -> None:
+    plugin = _search_plugin(config)
+    if not plugin or not plugin.config.enabled:
+        return
+    language = current_language(config)
+    sections = _sections.pop(language, SearchIndex()).entries
+    root = Path(config.config_file_path).resolve().parent
+    index = build_index(sections, synonym_table(load_glossary(root), language))
+    target = Path(config.site_dir) / index_path(language, default_language(config))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    target.write_bytes(data)
+    log.info(
+        f"search index for '{language}': {len(index['docs'])} pages and sections, "
+        f"{index['words'].count(' ') + 1 if index['words'] else 0} words, {len(data) // 1024} KiB"
+    )
+
+
+@event_priority(-200)  # after i18n has written its merged index of every language
+def write_stub_index(*, config: MkDocsConfig) -> None:
+    plugin = _search_plugin(config)
+    if plugin and plugin.config.enabled and is_final_build(config):
+        target = Path(config.site_dir) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(stub_index(dict(plugin.config)), encoding="utf-8")
+
+
+on_post_build = CombinedEvent(write_language_index, write_stub_index)

@@ -1,0 +1,207 @@
+"""How search sees text: one normalization and one tokenizer for the index and for queries.
+
+The browser half lives in overrides/assets/javascripts/workers/guide-search.js and must agree with
+this module letter for letter (tests/test_browser_search.py compares the two on the same cases):
+
+- normalize: drop the invisible joiners (ZWJ, ZWNJ, soft hyphen, word joiner, BOM), lower-case,
+  NFC, and fold Devanagari and Bengali digits to ASCII. NFC makes the two spellings of a letter
+  one: য় typed as U+09DF becomes য + ় (U+09AF U+09BC), as do ড় ঢ় and the Devanagari nukta
+  letters क़ (U+0958) … य़ (U+095F), which Unicode never composes. Joiners go first, so that NFC
+  sees the letters they stood between.
+- tokenize: a word is a run of letters, combining marks and digits (joiners stay inside a word);
+  anything else separates words: white space, `।`, `॥`, hyphens, quotes, brackets, punctuation.
+  Python's `\\w` is no use here: it does not match the vowel signs and viramas of Indic scripts.
+
+Each language's index is compact, because a reader's first view plus search must stay within
+90 KiB gzipped (benchmarks/page_weight.py): the sorted vocabulary, which pages contain each word,
+and the titles of pages and sections; about 12 KiB for the Hindi guide, where its text would be
+27 KiB. With no body text in it, a result shows the page and those of its sections whose titles
+match, and the page opened from it highlights every match.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+INVISIBLE = "\u00ad\u200c\u200d\u2060\ufeff"  # soft hyphen, ZWNJ, ZWJ, word joiner, BOM
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
+_DIGITS = str.maketrans(
+    {chr(0x0966 + i): str(i) for i in range(10)} | {chr(0x09E6 + i): str(i) for i in range(10)}
+)
+
+# Material's main thread still reads a separator from search/search_index.json for highlighting
+# the page opened from a result; it compiles it without the `u` flag and splits it on `|`, so it
+# is written with escapes only and without a bar. Words never contain these characters.
+SEPARATOR = (
+    r"[\s\u200b\-\u2010-\u2015\u0964\u0965,.;:!?\"'\u2018-\u201f()\[\]{}<>/\\\u2026\u00ab\u00bb]+"
+)
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """The form in which search compares words (see the module docstring)."""
+    return unicodedata.normalize("NFC", text.translate(_DROP_INVISIBLE).lower()).translate(_DIGITS)
+
+
+def _is_word_char(char: str) -> bool:
+    return char in INVISIBLE or unicodedata.category(char)[0] in "LMN"
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every word in `text`, as it is written (not normalized)."""
+    start = None
+    for index, char in enumerate(text):
+        if _is_word_char(char):
+            if start is None:
+                start = index
+        elif start is not None:
+            yield start, index
+            start = None
+    if start is not None:
+        yield start, len(text)
+
+
+def tokenize(text: str) -> list[str]:
+    """The normalized words of `text`, in order; a word of only joiners is dropped."""
+    words = (normalize(text[start:end]) for start, end in word_spans(text))
+    return [word for word in words if word]
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of a title or text from Material's search parser (kept tags, escaped text).
+
+    Every tag becomes a space, as Material's own tokenizer treats a tag as a word boundary.
+    """
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+
+
+def build_index(
+    sections: Iterable[Mapping[str, str]], synonyms: Mapping[str, list[str]] | None = None
+) -> dict[str, Any]:
+    """The language's search index from Material-style sections {location, title, text}.
+
+    - `docs`: every page and section as [location, title], a page before its sections.
+    - `words`: the vocabulary, normalized and sorted, space-separated and front-coded: each word
+      is the number of leading UTF-16 code units it shares with the word before it (0-9), then
+      the rest of it.
+    - `pages`: for each word, the pages that contain it (numbered in the order of `docs`) in
+      base 36, `width` digits each, one group per word, space-separated.
+    - `forms`: how a word is written on the pages when that is not its normalized form (joiners,
+      or letters not in NFC), so that the page opened from a result can highlight it as written.
+    - `synonyms`: see synonym_table().
+    """
+    docs: list[list[str]] = []
+    page_number: dict[str, int] = {}
+    postings: dict[str, set[int]] = {}
+    forms: dict[str, set[str]] = {}
+    for section in sections:
+        location = section["location"]
+        title = html_to_text(section.get("title", ""))
+        page = page_number.setdefault(location.split("#", 1)[0], len(page_number))
+        docs.append([location, title])
+        text = title + " " + html_to_text(section.get("text", ""))
+        for start, end in word_spans(text):
+            written = text[start:end]
+            word = normalize(written)
+            if not word:
+                continue
+            postings.setdefault(word, set()).add(page)
+            if written != unicodedata.normalize("NFC", written) or any(
+                char in INVISIBLE for char in written
+            ):
+                forms.setdefault(word, set()).add(written)
+    # the browser compares strings by UTF-16 code units, so the vocabulary is sorted the same way
+    words = sorted(postings, key=lambda word: word.encode("utf-16-be"))
+    width = len(_base36(max(len(page_number) - 1, 0)))
+    return {
+        "docs": docs,
+        "words": " ".join(_front_code(words)),
+        "width": width,
+        "pages": " ".join(
+            "".join(_base36(n).rjust(width, "0") for n in sorted(postings[w])) for w in words
+        ),
+        "forms": {word: sorted(forms[word]) for word in sorted(forms)},
+        "synonyms": dict(synonyms or {}),
+    }
+
+
+def _front_code(words: list[str]) -> Iterator[str]:
+    previous: list[int] = []
+    for word in words:
+        units = _utf16_units(word)
+        shared = 0
+        limit = min(len(units), len(previous), 9)
+        while shared < limit and units[shared] == previous[shared]:
+            shared += 1
+        if shared and 0xD800 <= units[shared - 1] <= 0xDBFF:  # never split a surrogate pair
+            shared -= 1
+        rest = b"".join(unit.to_bytes(2, "little") for unit in units[shared:])
+        yield str(shared) + rest.decode("utf-16-le")
+        previous = units
+
+
+def _utf16_units(text: str) -> list[int]:
+    data = text.encode("utf-16-le")
+    return [int.from_bytes(data[i : i + 2], "little") for i in range(0, len(data), 2)]
+
+
+def decode_words(coded: str) -> list[str]:
+    """The vocabulary of an index, as the browser decodes `words` (for tests and tools)."""
+    words: list[str] = []
+    previous: list[int] = []
+    for entry in coded.split(" ") if coded else []:
+        units = previous[: int(entry[0])] + _utf16_units(entry[1:])
+        words.append(b"".join(u.to_bytes(2, "little") for u in units).decode("utf-16-le"))
+        previous = units
+    return words
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+
+
+def synonym_table(terms: Iterable[Mapping[str, Any]], language: str) -> dict[str, list[str]]:
+    """Query word -> the glossary terms it should also find, for one language.
+
+    Built from data/glossary.yml: each word of an English term finds the whole term in
+    `language` ("payment" -> "पेमेंट", "hourly" -> "प्रति घंटा"), and each word of a spelling the
+    glossary tells writers to avoid finds the term they write instead ("फ़्रीलांसर" -> "फ्रीलांसर").
+    A term of several words is one entry: a page matches it when it has all of them.
+    """
+    table: dict[str, list[str]] = {}
+
+    def add(key_text: str, target_words: list[str]) -> None:
+        target = " ".join(target_words)
+        for key in tokenize(key_text):
+            if len(key) < 2 or key in target_words or not target:
+                continue
+            entries = table.setdefault(key, [])
+            if target not in entries:
+                entries.append(target)
+
+    for term in terms:
+        native = term.get(language)
+        if not isinstance(native, str) or not native.strip():
+            continue
+        target_words = tokenize(native)
+        english = term.get("en")
+        if isinstance(english, str):
+            add(english, target_words)
+        avoid = term.get("avoid") or {}
+        variants = avoid.get(language, []) if isinstance(avoid, Mapping) else []
+        for variant in variants if isinstance(variants, list) else []:
+            if isinstance(variant, str):
+                add(variant, target_words)
+    return {key: table[key] for key in sorted(table)}

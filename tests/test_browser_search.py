@@ -1,0 +1,235 @@
+"""Search in a real browser: typed and pasted queries in English, Hindi and Bengali, both Unicode
+spellings of a letter, and results that stay in the reader's language."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser_support import SiteServer, chromium, require_chromium
+from conftest import FixtureSite
+from test_search_index import NAV, PAGES
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from search_text import normalize, tokenize  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+BOX = "input[data-md-component=search-query]"
+LINK = ".md-search-result__link"
+WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "guide-search.js"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    project = FixtureSite(tmp_path_factory.mktemp("search-browser") / "project", nav=NAV)
+    project.pages(PAGES)
+    site = project.path / "site"
+    site.mkdir()
+    with SiteServer(site) as server:
+        # absolute links (hreflang) point at the test server, as they do at the real site
+        build = project.build(env={"SITE_URL": server.url})
+        assert build.ok, build.output
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    with chromium() as browser:
+        yield browser
+
+
+class Tab:
+    """One browser tab on the test site, searching the way a reader does."""
+
+    def __init__(self, page, server) -> None:
+        self.page, self.server = page, server
+        self.requested: list[str] = []
+        page.context.on("request", lambda request: self.requested.append(request.url))
+
+    def open(self, path: str) -> Tab:
+        self.page.goto(self.server.url + path)
+        self.none = self.page.evaluate(
+            'JSON.parse(document.getElementById("__config").textContent)'
+            '.translations["search.result.none"]'
+        )
+        return self
+
+    def search(self, query: str, *, paste: bool = False) -> list[tuple[str, str]]:
+        """(path, inner HTML) of each result for `query`, typed or pasted into the search box."""
+        box = self.page.locator(BOX)
+        if box.input_value():
+            box.fill("")
+            self.page.locator(LINK).first.wait_for(state="detached")
+        box.click()
+        if paste:
+            # what a paste from the context menu, dictation or an on-screen keyboard does: an
+            # input event and no key events
+            self.page.keyboard.insert_text(query)
+        else:
+            self.page.keyboard.type(query)
+        assert box.input_value() == query  # in the spelling given
+        return self.results()
+
+    def results(self, timeout: float = 5.0) -> list[tuple[str, str]]:
+        deadline = time.monotonic() + timeout
+        previous = None
+        while time.monotonic() < deadline:
+            meta = self.page.locator(".md-search-result__meta").text_content().strip()
+            current = [
+                (urlsplit(link.get_attribute("href")).path, link.inner_html())
+                for link in self.page.locator(LINK).all()
+            ]
+            if current == previous and (current or meta == self.none):
+                return current
+            previous = current
+            self.page.wait_for_timeout(100)
+        raise AssertionError(f"search results did not settle: {previous}")
+
+
+@pytest.fixture
+def tab(browser, server):
+    context = browser.new_context()
+    errors = []
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(error))
+    yield Tab(page, server)
+    context.close()
+    assert not errors
+
+
+def paths(found) -> list[str]:
+    return [path for path, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        ("", "freelancer", "/getting-paid/"),
+        ("hi/", "पेमेंट", "/hi/getting-paid/"),
+        ("bn/", "পেমেন্ট", "/bn/getting-paid/"),
+    ],
+)
+def test_typed_or_pasted_the_results_and_index_are_the_readers_language(tab, path, query, expected):
+    tab.open(path)
+    tab.page.wait_for_load_state("networkidle")
+    assert not [url for url in tab.requested if "/search/index." in url]  # fetched on demand
+    for paste in (False, True):
+        found = tab.search(query, paste=paste)
+        assert expected in paths(found)
+        if path:
+            assert all(p.startswith("/" + path) for p in paths(found))
+        else:
+            assert not [p for p in paths(found) if p.startswith(("/hi/", "/bn/"))]
+    language = path.strip("/") or "en"
+    indexes = [urlsplit(url).path for url in tab.requested if "/search/index." in url]
+    assert indexes == [f"/{path}search/index.{language}.json"]
+    assert not [url for url in tab.requested if "lunr" in url or "wordcut" in url]
+    assert all(url.startswith(tab.server.url) for url in tab.requested)
+
+
+def test_another_languages_word_finds_nothing(tab):
+    assert tab.open("").search("पेमेंट") == []
+    assert tab.open("hi/").search("পেমেন্ট") == []
+
+
+SPELLINGS = [  # (path, one spelling, the other, a page with the word)
+    ("bn/", "ক্লা\u09dfেন্ট", "ক্লা\u09af\u09bcেন্ট", "/bn/getting-paid/"),  # য়
+    ("bn/", "ব\u09dc", "ব\u09a1\u09bc", "/bn/getting-paid/"),  # ড়
+    ("bn/", "আষা\u09dd", "আষা\u09a2\u09bc", "/bn/getting-paid/"),  # ঢ়
+    ("hi/", "\u0958ानूनी", "\u0915\u093cानूनी", "/hi/getting-paid/"),  # क़
+    ("hi/", "\u0958ीमत", "\u0915\u093cीमत", "/hi/rates/"),  # क़
+    ("hi/", "\u092a\u095d\u093e\u0908", "\u092a\u0922\u093c\u093e\u0908", "/hi/"),  # ढ़
+    ("hi/", "\u095bरूरी", "\u091c\u093cरूरी", "/hi/"),  # ज़
+    ("hi/", "\u092c\u095c\u093e", "\u092c\u0921\u093c\u093e", "/hi/rates/"),  # ड़
+]
+
+
+@pytest.mark.parametrize(("path", "composed", "decomposed", "expected"), SPELLINGS)
+def test_either_unicode_spelling_finds_the_word(tab, path, composed, decomposed, expected):
+    assert composed != decomposed and normalize(composed) == normalize(decomposed)
+    tab.open(path)
+    assert expected in paths(tab.search(composed))
+    assert expected in paths(tab.search(decomposed))
+
+
+def test_joiners_do_not_break_a_match(tab):
+    tab.open("bn/")
+    for query in ["র্যাংক", "র\u200d্যাংক", "ইমেইল", "ই\u200cমেইল"]:
+        assert "/bn/getting-paid/" in paths(tab.search(query)), query
+
+
+@pytest.mark.parametrize(
+    ("path", "queries"),
+    [
+        # a word from its first letters, as the reader types
+        ("hi/", {"पेमें": "/hi/getting-paid/", "फ्री": "/hi/", "इनवॉ": "/hi/getting-paid/"}),
+        ("bn/", {"ইনভ": "/bn/getting-paid/", "ফ্রিল্যা": "/bn/"}),
+        # an English word finds the glossary's Hindi or Bengali term
+        (
+            "hi/",
+            {"payment": "/hi/getting-paid/", "paym": "/hi/getting-paid/", "freelancer": "/hi/"},
+        ),
+        ("bn/", {"freelancer": "/bn/", "invoice": "/bn/getting-paid/"}),
+    ],
+)
+def test_prefixes_and_english_words_find_pages_in_the_language(tab, path, queries):
+    tab.open(path)
+    for query, expected in queries.items():
+        found = tab.search(query)
+        assert expected in paths(found), query
+        assert all(p.startswith("/" + path) for p in paths(found)), query
+
+
+def test_results_mark_whole_words(tab):
+    found = dict(tab.open("hi/").search("इनवॉ"))
+    assert "<mark>इनवॉइस</mark> कैसे भेजें" in found["/hi/getting-paid/"]  # a section's title
+    found = dict(tab.search("पेमें"))
+    assert "<p><mark>पेमेंट</mark></p>" in found["/hi/"]  # words found in the page's text
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "marked"),
+    [
+        ("hi/", "इनवॉइस", "इनवॉइस"),  # written “इनवॉइस”: the quotes stay out
+        ("hi/", "गाइड", "गाइड"),  # written गाइड।
+        ("bn/", "ক্লা\u09dfেন্ট", "ক্লা\u09af\u09bcেন্ট"),  # typed U+09DF, written য + ়
+        ("bn/", "র্যাংক", "র\u200d্যাংক"),  # typed without the ZWJ the page has
+        ("bn/", "1200", "১২০০"),  # ASCII digits find Bengali ones
+    ],
+)
+def test_the_page_opened_marks_the_words_found(tab, path, query, marked):
+    assert tab.open(path).search(query)
+    tab.page.locator(LINK).first.click()
+    tab.page.wait_for_selector("mark[data-md-highlight]")
+    marks = tab.page.locator("mark[data-md-highlight]").all()
+    assert marked in [mark.text_content() for mark in marks]
+
+
+JS_CASES = [
+    "ক্লা\u09dfেন্ট ক্লা\u09af\u09bcেন্ট র\u200d্যাংক ই\u200cমেইল ১২০০ টাকা।",
+    "\u0958ानूनी क\u093cीमत पढ़ाई। गाइड॥ “इनवॉइस” (क्लाइंट) बार-बार ₹१२,०००",
+    "Freelancer's e-commerce [VA] {x} «y» support.upwork.com 5:30 free\u00adlancer \ufeffA",
+    "\U0001d400b ａb Ωmega ÅNGSTRÖM İstanbul ß",
+]
+
+
+def test_the_worker_normalizes_and_splits_text_as_the_index_does(browser):
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><title>worker</title>")
+        page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+        in_browser = page.evaluate(
+            "cs => cs.map(c => [guideSearch.normalize(c), guideSearch.words(c).map(w => w[2])])",
+            JS_CASES,
+        )
+    finally:
+        page.close()
+    assert in_browser == [[normalize(case), tokenize(case)] for case in JS_CASES]
