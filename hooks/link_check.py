@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mount_translations import checked_source, display_path
+from page_sources import front_matter_lines
 
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
@@ -79,12 +80,6 @@ def link_problem(target: str, page_src_uri: str, files: Files) -> str | None:
     if files.get_file_from_path(resolved) is None:
         return f"link {target!r} leads to no page or file: check the file name"
     return None
-
-
-def front_matter_lines(source: str, markdown: str) -> int:
-    """How many lines of the source file come before the Markdown MkDocs hands to hooks."""
-    position = source.find(markdown.lstrip()[:200]) if markdown.strip() else -1
-    return source.count("\n", 0, position) if position > 0 else 0
 
 
 _problems: list[str] = []

@@ -73,3 +73,9 @@ def read_page_source(path: str, shown_as: str) -> str:
         text = decode_page(handle.read(), shown_as)
     check_front_matter(text, shown_as)
     return text
+
+
+def front_matter_lines(source: str, markdown: str) -> int:
+    """How many lines of the source file come before the Markdown MkDocs hands to hooks."""
+    position = source.find(markdown.lstrip()[:200]) if markdown.strip() else -1
+    return source.count("\n", 0, position) if position > 0 else 0
