@@ -1,8 +1,9 @@
 """A Content-Security-Policy in every page's head that the site fully passes.
 
 Scripts, styles, fonts, images, the search worker and its index all come from the site itself.
-Material writes two small inline scripts per page; they are allowed by their SHA-256 hashes, so
-no 'unsafe-inline' is needed and injected markup cannot run.
+The theme's inline scripts are allowed by their SHA-256 hashes, so no 'unsafe-inline' is needed;
+scripts inside the page's article (written in Markdown or coming from data) are never hashed,
+so they cannot run.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from mkdocs.config.defaults import MkDocsConfig
 
+ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 NON_JS_TYPES = ("application/json", "application/ld+json", "text/template")
 CHARSET = '<meta charset="utf-8">'
@@ -21,7 +23,7 @@ CHARSET = '<meta charset="utf-8">'
 def script_hashes(html: str) -> list[str]:
     """CSP source expressions for each distinct inline script that the browser will run."""
     hashes = []
-    for attributes, body in INLINE_SCRIPT.findall(html):
+    for attributes, body in INLINE_SCRIPT.findall(ARTICLE.sub("", html)):
         if any(kind in attributes for kind in NON_JS_TYPES):
             continue
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
