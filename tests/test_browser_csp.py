@@ -34,15 +34,20 @@ def _unlink(markdown: str) -> str:
     return re.sub(r"\]\((?!https://)[^)]*\)", "]", markdown)
 
 
+def watch_violations(page) -> None:
+    """Record every CSP violation the page raises in window.__violations."""
+    page.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " window.__violations.push(e.violatedDirective));"
+    )
+
+
 @pytest.mark.browser
 def test_no_content_security_policy_violations(served):
     with chromium() as browser:
         page = browser.new_page()
-        page.add_init_script(
-            "window.__violations = [];"
-            "document.addEventListener('securitypolicyviolation', e =>"
-            " window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
-        )
+        watch_violations(page)
         errors = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         for path in VISITS:
@@ -61,11 +66,7 @@ def test_no_content_security_policy_violations(served):
 def test_a_script_written_into_a_page_is_blocked(served):
     with chromium() as browser:
         page = browser.new_page()
-        page.add_init_script(
-            "window.__violations = [];"
-            "document.addEventListener('securitypolicyviolation', e =>"
-            " window.__violations.push(e.violatedDirective));"
-        )
+        watch_violations(page)
         page.goto(served.url + "hostile/")
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__ran") is None
