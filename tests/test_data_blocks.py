@@ -1,0 +1,419 @@
+"""Data blocks: rendered in each language, escaped, every record shown, markers checked, and
+real strict builds of fixture sites (including broken and hostile data)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from html import unescape
+from pathlib import Path
+
+import pytest
+from jinja2 import DictLoader, Environment
+from mkdocs.theme import Theme
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import data_blocks  # noqa: E402
+from data_blocks import (  # noqa: E402
+    BLOCKS,
+    BlockText,
+    find_markers,
+    missing_records,
+    record_ids,
+    render_block,
+    replace_markers,
+    template_env,
+)
+from datafiles import DATA_FILES, DataError, load_data  # noqa: E402
+from test_datafiles import (  # noqa: E402
+    ALIAS_BOMB,
+    BROKEN_PROBLEMS,
+    FIXTURES,
+    LANGUAGES,
+    load,
+    make_data_dir,
+)
+
+
+@pytest.fixture(scope="module")
+def env():
+    """The environment the hook renders with: the theme's, overrides/ first, autoescape on."""
+    return template_env(Theme(name="material", custom_dir=str(ROOT / "overrides")))
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_data(ROOT / "data", LANGUAGES)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    return load(make_data_dir(tmp_path_factory.mktemp("small") / "data"))
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    return load(
+        make_data_dir(tmp_path_factory.mktemp("hostile") / "data", FIXTURES / "data-hostile")
+    )
+
+
+def text_of(html: str) -> str:
+    """What a reader sees: tags (with their attributes) removed, entities decoded."""
+    return unescape(re.sub(r"<[^>]*>", " ", html))
+
+
+# Rendering, per language
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "₹70–₹1,00,000+",  # Indian grouping, open top
+                "≈ BDT\u00a094–BDT\u00a01,33,661+",  # taka only ever as a conversion
+                "$1 = ₹91.50, January 2026",  # the rate and its date beside the conversion
+                "$10–$100",
+                "per piece of work",
+                "Routine work",
+                "Sources: example.com (2026)",
+                "the guide&#39;s Hindi source article (undated)",
+                "since 1 May 2025",
+                '<em class="guide-unconfirmed">unconfirmed</em>',
+                "Suits beginners:</strong> no",
+                "Newest source: 2026",
+                "email and calendar",
+            ],
+        ),
+        (
+            "hi",
+            [
+                "₹70–₹1,00,000+",
+                "प्रति घंटा",
+                "$1 = ₹91.50, जनवरी 2026",
+                "की दर से बदला गया",
+                "(बिना तारीख)",
+                "1 मई 2025 से",
+                "पुष्टि नहीं हुई",
+                "ईमेल और कैलेंडर",
+            ],
+        ),
+        (
+            "bn",
+            [
+                "₹৭০–₹১,০০,০০০+",  # Bengali digits, Indian grouping
+                "≈ ৳৯৪–৳১,৩৩,৬৬১+",  # taka first on Bengali pages
+                "US$১ = ₹৯১.৫০, জানুয়ারী ২০২৬",
+                "US$১০–US$১০০",
+                "প্রতি কাজ",
+                "example.com (২০২৬)",
+                "(তারিখহীন)",
+                "১ মে, ২০২৫ থেকে",
+                "নিশ্চিত নয়",
+                "ইমেইল এবং ক্যালেন্ডার",
+            ],
+        ),
+    ],
+)
+def test_blocks_in_each_language(small, env, language, expected):
+    html = "\n".join(render_block(block, small, language, env) for block in BLOCKS)
+    for snippet in expected:
+        assert snippet in html, snippet
+
+
+def test_bengali_conversions_put_taka_first_and_hindi_rupees_first(small, env):
+    band = [b for b in small.rates.bands if b.currency == "USD"][0]
+    assert [c["currency"] for c in BlockText(small, "bn").conversions(band)] == ["BDT", "INR"]
+    assert [c["currency"] for c in BlockText(small, "hi").conversions(band)] == ["INR", "BDT"]
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+def test_bengali_blocks_use_bengali_digits_only(real, env, block):
+    latin = re.findall(r"\S*[0-9]\S*", text_of(render_block(block, real, "bn", env)))
+    assert not latin, latin
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_record_of_the_real_data_is_in_its_block(real, env, block, language):
+    html = render_block(block, real, language, env)
+    assert missing_records(html, record_ids(block, real)) == []
+    assert "\n\n" not in html  # no blank line: Markdown keeps the block whole
+
+
+def test_glossary_shows_each_term_in_every_language_with_the_pages_definition(real, env):
+    html = render_block("glossary", real, "hi", env)
+    client = next(t for t in real.glossary.terms if t.id == "client")
+    for code in LANGUAGES:
+        assert f'lang="{code}">{client.names[code]}<' in html
+    assert f'<strong lang="hi">{client.names["hi"]}</strong>' in html
+    assert client.definition["hi"] in html and client.definition["en"] not in html
+
+
+def test_every_converted_amount_says_so(real, env):
+    for language in LANGUAGES:
+        html = render_block("rates", real, language, env)
+        items = re.findall(r'<ul class="guide-conversions">(.*?)</ul>', html, re.S)
+        for item in re.findall(r"<li>(.*?)</li>", "".join(items), re.S):
+            assert item.startswith("≈ "), item
+            assert re.search(r"2026|২০২৬", item), item  # the date of the rate used
+
+
+# Escaping: data reaches the page as text
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_markup_in_data_is_escaped(hostile, env, block, language):
+    html = render_block(block, hostile, language, env)
+    for tag in ("<script", "<img", "<iframe", "<svg", "<style", "<h1", "<h2", "<i>", "<b>"):
+        assert tag not in html, tag
+    for attribute in ('onmouseover="', "onmouseover='", 'href="javascript', "href='javascript"):
+        assert attribute not in html, attribute
+
+
+def test_escaped_text_reads_as_written(hostile, env):
+    html = render_block("skills", hostile, "en", env)
+    assert "&lt;script&gt;alert(&#39;en&#39;)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html  # data is never a template
+    assert "Slack &amp; co" in html
+
+
+def test_only_https_links_with_noopener(real, env):
+    html = render_block("portals", real, "en", env)
+    links = re.findall(r"<a\s[^>]*>", html)
+    assert len(links) == len(real.portals.portals)
+    for link in links:
+        assert re.search(r'href="https://', link) and 'rel="noopener"' in link, link
+    with pytest.raises(DataError, match="only https:// links"):
+        BlockText(real, "en").https("javascript:alert(1)")
+
+
+def test_a_label_the_data_lacks_is_a_clear_error(real):
+    with pytest.raises(DataError, match="the label 'nope' is not in data/labels.yml"):
+        BlockText(real, "en").t("nope")
+
+
+def test_a_broken_template_is_a_clear_error(real):
+    broken = Environment(
+        loader=DictLoader({"guide/skills.html": "{% for x in %}"}), autoescape=True
+    )
+    with pytest.raises(DataError, match=r"overrides/guide/skills.html:1: the template failed"):
+        render_block("skills", real, "en", broken)
+
+
+def test_a_record_missing_from_a_block_is_found(real):
+    dropping = Environment(
+        loader=DictLoader(
+            {
+                "guide/portals.html": "{% for p in data.portals.portals[1:] %}"
+                '<p data-record="{{ p.id }}"></p>{% endfor %}'
+            }
+        ),
+        autoescape=True,
+    )
+    html = render_block("portals", real, "en", dropping)
+    assert missing_records(html, record_ids("portals", real)) == [real.portals.portals[0].id]
+
+
+# Markers
+
+
+def test_markers_are_replaced_and_ordinary_comments_kept():
+    markdown = (
+        "# Page\n\n<!-- a note -->\n<!-- guide:portals -->\nText <!-- guide:rates --> here.\n"
+    )
+    result, rendered, problems = replace_markers(
+        markdown, lambda name: f"<div>{name}</div>", "p.md"
+    )
+    assert result == (
+        "# Page\n\n<!-- a note -->\n\n<div>portals</div>\n\nText <!-- guide:rates --> here.\n"
+    )
+    assert (rendered, problems) == (["portals"], [])
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("<!-- guide:portal -->", "portal"),
+        ("  <!--guide:Rates-->  ", "Rates"),
+        ("<!-- guide: skills-list -->", "skills-list"),
+        ("<!-- guide: -->", ""),
+    ],
+)
+def test_unknown_marker_names_the_page_and_line(line, name):
+    source = f"---\ndescription: x\n---\n\n# Page\n\n{line}\n"
+    markdown = source.split("---\n", 2)[2]
+    result, rendered, problems = replace_markers(markdown, lambda n: "X", "hi/rates.md", source)
+    assert problems == [
+        f"hi/rates.md:7: unknown data marker <!-- guide:{name} -->: use one of "
+        "<!-- guide:skills -->, <!-- guide:rates -->, <!-- guide:portals -->, "
+        "<!-- guide:glossary -->"
+    ]
+    assert result == markdown and rendered == []
+
+
+def test_find_markers():
+    assert find_markers("a\n<!-- guide:skills -->\nb\n <!-- guide:x --> \n") == [
+        (2, "skills"),
+        (4, "x"),
+    ]
+
+
+# The hook's cache
+
+
+def test_data_is_loaded_once_per_change(tmp_path, monkeypatch):
+    data_dir = make_data_dir(tmp_path / "data")
+    (data_dir / "schema").symlink_to(ROOT / "data" / "schema")
+    calls = []
+
+    def counting_load(path, languages):
+        calls.append(path)
+        return load_data(path, languages)
+
+    monkeypatch.setattr(data_blocks, "load_data", counting_load)
+    monkeypatch.setattr(data_blocks, "project_root", lambda config: tmp_path)
+    monkeypatch.setattr(data_blocks, "build_languages", lambda config: list(LANGUAGES))
+    data_blocks._cache.clear()
+    first = data_blocks.guide_data(None)
+    assert data_blocks.guide_data(None) is first  # the hi and bn builds reuse it
+    assert len(calls) == 1
+    portals = data_dir / "portals.yml"
+    portals.write_text(portals.read_text(encoding="utf-8").replace("Market", "Bazaar"), "utf-8")
+    assert data_blocks.guide_data(None).portals.portals[0].name == "Bazaar"  # serve sees edits
+    assert len(calls) == 2
+
+
+# Real strict builds of fixture sites
+
+PAGE = "---\ndescription: Data blocks.\n---\n\n# {title}\n\n{markers}\n\nThe end.\n"
+MARKERS = "\n\n".join(f"<!-- guide:{name} -->" for name in BLOCKS)
+PAGES = {
+    "docs/index.md": "# Home\n",
+    "hi/index.md": "# होम\n",
+    "bn/index.md": "# হোম\n",
+    "docs/blocks.md": PAGE.format(title="Blocks", markers=MARKERS),
+    "hi/blocks.md": PAGE.format(title="ब्लॉक", markers=MARKERS),
+    "bn/blocks.md": PAGE.format(title="ব্লক", markers=MARKERS),
+}
+BUILT = {"en": "blocks/index.html", "hi": "hi/blocks/index.html", "bn": "bn/blocks/index.html"}
+
+
+def assert_clean_failure(build, *expected: str) -> None:
+    assert not build.ok, build.output
+    assert "Traceback" not in build.output, build.output
+    for text in expected:
+        assert text in build.output, build.output
+
+
+def use_data(site, source: Path) -> None:
+    for name in DATA_FILES:
+        own = source / f"{name}.yml"
+        if own.exists():
+            site.write(f"data/{name}.yml", own.read_bytes())
+
+
+def test_strict_build_shows_every_record_in_every_language(fixture_site, real):
+    build = fixture_site(PAGES).build()
+    assert build.ok, build.output
+    for language, page in BUILT.items():
+        html = build.page(page)
+        for block in BLOCKS:
+            assert missing_records(html, record_ids(block, real)) == [], (language, block)
+        assert "guide:" not in html.split('<article class="md-content__inner md-typeset">')[1]
+    assert "₹70–₹7,000+" in build.page(BUILT["en"])
+    assert "₹৭০–₹৭,০০০+" in build.page(BUILT["bn"])
+    assert "जनवरी 2026" in build.page(BUILT["hi"])
+
+
+def test_unknown_marker_fails_the_build_naming_the_page(fixture_site):
+    site = fixture_site(PAGES)
+    site.write("hi/blocks.md", PAGE.format(title="ब्लॉक", markers="<!-- guide:portal -->"))
+    assert_clean_failure(
+        site.build(),
+        "hi/blocks.md:7: unknown data marker <!-- guide:portal -->: use one of",
+    )
+
+
+def test_broken_data_fails_the_build_with_every_problem_and_no_traceback(fixture_site):
+    site = fixture_site(PAGES)
+    use_data(site, FIXTURES / "data-broken")
+    started = time.monotonic()
+    build = site.build()
+    assert time.monotonic() - started < 60
+    assert_clean_failure(build, *BROKEN_PROBLEMS, f"{len(BROKEN_PROBLEMS)} problems in the data")
+
+
+def test_alias_bomb_fails_the_build_at_once(fixture_site):
+    site = fixture_site(PAGES)
+    site.write("data/skills.yml", ALIAS_BOMB)
+    started = time.monotonic()
+    build = site.build()
+    assert time.monotonic() - started < 60
+    assert_clean_failure(build, "data/skills.yml:1: YAML anchors and aliases are not allowed")
+
+
+def test_a_template_that_drops_a_record_fails_the_build(fixture_site, real):
+    site = fixture_site(PAGES)
+    template = (ROOT / "overrides/guide/portals.html").read_text(encoding="utf-8")
+    site.write(
+        "overrides/guide/portals.html",
+        template.replace("in data.portals.portals %}", "in data.portals.portals[1:] %}"),
+    )
+    first = real.portals.portals[0].id
+    assert_clean_failure(
+        site.build(),
+        f"docs/blocks.md: <!-- guide:portals --> lacks {first}: every record of "
+        "data/portals.yml must reach the page",
+    )
+
+
+def test_hostile_data_reaches_the_built_page_as_text(fixture_site):
+    site = fixture_site(PAGES)
+    use_data(site, FIXTURES / "data-hostile")
+    build = site.build()
+    assert build.ok, build.output
+    for page in BUILT.values():
+        # From the page's heading to its last paragraph: the blocks and nothing of the theme's.
+        content = build.page(page).split("</h1>", 1)[1].split("<p>The end.</p>", 1)[0]
+        for tag in ("<script", "<img", "<iframe", "<svg", "<style"):
+            assert tag not in content, tag
+        assert not re.search(r"<[^>]*\son\w+\s*=", content)  # no event handler attribute
+        assert "&lt;script&gt;alert(" in content
+
+
+def test_serve_shows_data_edits(tmp_path):
+    from conftest import FixtureSite
+    from test_serve_reload import fetch, free_port, wait_for
+
+    site = FixtureSite(tmp_path / "project").pages(PAGES)
+    port = free_port()
+    with open(tmp_path / "serve.log", "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=site.path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/va-guide/bn/blocks/"
+            assert wait_for(lambda: "Upwork" in fetch(url)), (tmp_path / "serve.log").read_text()
+            portals = site.path / "data/portals.yml"
+            text = portals.read_text(encoding="utf-8")
+            portals.write_text(text.replace("name: Upwork", "name: Upwork Global"), "utf-8")
+            assert wait_for(lambda: "Upwork Global" in fetch(url)), (
+                tmp_path / "serve.log"
+            ).read_text()
+        finally:
+            server.terminate()
+            server.wait(timeout=20)

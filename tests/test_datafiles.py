@@ -1,0 +1,621 @@
+"""The data loader: the real data's content, every contributor mistake with its exact message,
+the deliberately broken fixture's complete error list, and the JSON export."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from datafiles import (  # noqa: E402
+    DATA_FILES,
+    UNCONFIRMED,
+    DataError,
+    Fact,
+    digest,
+    load_data,
+    schema_registry,
+    to_json,
+)
+
+FIXTURES = ROOT / "tests" / "fixtures"
+SMALL = FIXTURES / "data-small"
+SCHEMAS = ROOT / "data" / "schema"
+LANGUAGES = ("en", "hi", "bn")
+
+
+# Helpers, also used by test_data_blocks.py and test_data_properties.py
+
+
+def make_data_dir(target: Path, source: Path = SMALL) -> Path:
+    """A data folder: the files of `source`, and data/'s own for any it lacks (labels.yml)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in DATA_FILES:
+        own = source / f"{name}.yml"
+        shutil.copy(own if own.exists() else ROOT / "data" / f"{name}.yml", target / f"{name}.yml")
+    return target
+
+
+def load(data_dir: Path, languages=LANGUAGES):
+    return load_data(data_dir, languages, schema_dir=SCHEMAS)
+
+
+def problems_of(data_dir: Path) -> list[str]:
+    """The problem lines of the DataError loading data_dir raises (its count line checked)."""
+    with pytest.raises(DataError) as caught:
+        load(data_dir)
+    lines = str(caught.value).splitlines()
+    noun = "problem" if len(lines) == 2 else "problems"
+    assert lines[-1] == f"{len(lines) - 1} {noun} in the data files."
+    return lines[:-1]
+
+
+def edit(data_dir: Path, name: str, old: str, new: str) -> None:
+    path = data_dir / f"{name}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {name}.yml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# The real data
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_data(ROOT / "data", LANGUAGES)
+
+
+def test_the_real_data_loads_in_every_language_and_in_one(real):
+    assert real.languages == LANGUAGES
+    assert load_data(ROOT / "data", ["hi"]).languages == ("hi",)  # BUILD_ONLY_LOCALE=hi
+
+
+def test_seven_work_categories_with_tasks_skills_and_tools(real):
+    categories = real.skills.categories
+    assert len(categories) >= 7
+    for category in categories:
+        assert category.tasks and category.skills and category.tools and category.sources
+
+
+def test_the_bengali_articles_specialisations_are_reachable(real):
+    names = {s.name["en"]: s for s in real.skills.specialisations}
+    for name in ["WordPress VA", "Graphics VA", "Social media VA", "Office and admin VA"]:
+        assert real.skills.category(names[name].category) is not None, name
+        assert names[name].sources[0].article == "bengali"
+
+
+def test_rate_bands_hold_the_source_articles_figures(real):
+    bands = {(b.currency, b.min, b.max, b.unit, b.open_ended) for b in real.rates.bands}
+    assert len(real.rates.bands) >= 6
+    assert ("INR", 70, 7000, "hour", True) in bands  # ₹70 to ₹7,000+
+    assert ("INR", 1000, 2100, "hour", False) in bands
+    assert ("INR", 2800, 5300, "hour", False) in bands
+    assert ("USD", 10, 100, "task", False) in bands
+    assert ("USD", 15, 25, "hour", False) in bands  # vsuvo.com
+    assert ("USD", 9, 18, "hour", False) in bands  # virtualassistantva.com, 2026
+    assert "BDT" not in {b.currency for b in real.rates.bands}  # taka only as conversions
+
+
+def test_exchange_rates_carry_their_dates_and_sources(real):
+    inr, bdt = real.rates.rate("INR"), real.rates.rate("BDT")
+    assert (inr.per_usd, inr.date, inr.date_end) == (91.5, "2026-01", None)
+    assert "91–92" in inr.note["en"] and "midpoint" in inr.note["en"]
+    assert set(inr.sources) == {"telegraphindia.com", "indianclarity.com"}
+    assert (bdt.per_usd, bdt.date, bdt.date_end, bdt.sources) == (
+        122.3,
+        "2026-01",
+        "2026-02",
+        ("prothomalo.com",),
+    )
+
+
+def test_portals_named_by_the_issue_with_https_links(real):
+    names = {p.name for p in real.portals.portals}
+    assert names >= {
+        "Upwork",
+        "Fiverr",
+        "Freelancer.com",
+        "PeoplePerHour",
+        "LinkedIn Jobs",
+        "Truelancer",
+        "Internshala",
+        "Toptal",
+    }
+    assert all(p.url.startswith("https://") for p in real.portals.portals)
+
+
+def test_facts_the_research_lacks_are_unconfirmed(real):
+    portals = {p.id: p for p in real.portals.portals}
+    for portal in ("linkedin-jobs", "internshala", "truelancer", "toptal"):
+        assert portals[portal].fee == UNCONFIRMED, portal
+    assert portals["fiverr"].payments.india == UNCONFIRMED
+    assert isinstance(portals["upwork"].fee, Fact) and portals["upwork"].fee.since == "2025-05-01"
+    assert portals["toptal"].beginners.suits is False
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_each_data_file_names_its_schema_for_editors(name):
+    first = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=schema/{name}.schema.json"
+    assert (SCHEMAS / f"{name}.schema.json").is_file()
+
+
+@pytest.mark.parametrize("path", sorted(SCHEMAS.glob("*.schema.json")), ids=lambda p: p.name)
+def test_schemas_are_valid_draft_7(path):
+    jsonschema.Draft7Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+# JSON export: the same shape as the YAML files, described by the same schemas
+
+
+def test_json_export_has_the_shape_of_the_yaml_files(real):
+    exported = json.loads(json.dumps(to_json(real), ensure_ascii=False))
+    for name in DATA_FILES:
+        original = yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+        assert exported[name] == original, name
+
+
+def test_json_export_validates_against_the_schemas(real):
+    exported = to_json(real)
+    for name in DATA_FILES:
+        schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+        validator = jsonschema.Draft7Validator(schema, registry=schema_registry(SCHEMAS))
+        assert list(validator.iter_errors(exported[name])) == [], name
+
+
+def test_records_are_frozen(real):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        real.portals.portals[0].url = "javascript:alert(1)"
+    with pytest.raises(TypeError):
+        real.skills.categories[0].name["en"] = "changed"
+
+
+# One test per contributor mistake, each with its complete message
+
+# libyaml (used when PyYAML has it) and the pure-Python parser word this one differently.
+FLOW_PROBLEM = (
+    "did not find expected ',' or ']'"
+    if yaml.__with_libyaml__
+    else "expected ',' or ']', but got ':'"
+)
+
+CASES = {
+    "yaml-syntax": (
+        "rates",
+        "    unit: hour\n",
+        "    unit: [hour\n",
+        [
+            f"data/rates.yml:19: not valid YAML ({FLOW_PROBLEM}, while parsing "
+            "a flow sequence that starts on line 18): check the indentation (spaces, not tabs), "
+            "and put text that contains ': ' or starts with a special character "
+            "(& * ! | > ' \" % @ `) in quotes"
+        ],
+    ),
+    "wrong-type": (
+        "rates",
+        "    min: 70\n",
+        "    min: seventy\n",
+        [
+            'data/rates.yml:20: bands[0].min: must be a number (got "seventy"): write the amount '
+            "as a plain number, such as 1000, without currency signs or quotes"
+        ],
+    ),
+    "wrong-type-list": (
+        "skills",
+        "    tools: [Trello, Slack]",
+        "    tools: Trello",
+        [
+            'data/skills.yml:11: categories[0].tools: must be a list (got "Trello"): list the '
+            "tools the sources name, one per line starting with `- `"
+        ],
+    ),
+    "negative-amount": (
+        "rates",
+        "    min: 70\n",
+        "    min: -70\n",
+        [
+            "data/rates.yml:20: bands[0].min: must not be negative (got -70): write the amount as "
+            "a plain number, such as 1000, without currency signs or quotes"
+        ],
+    ),
+    "min-above-max": (
+        "rates",
+        "    min: 10\n",
+        "    min: 1000\n",
+        [
+            "data/rates.yml:32: bands[1].min: minimum 1000 is above the maximum 100: swap them, "
+            "or correct one"
+        ],
+    ),
+    "unknown-currency": (
+        "rates",
+        "currency: USD",
+        "currency: RUP",
+        [
+            'data/rates.yml:31: bands[1].currency: unknown currency "RUP": use an ISO code such '
+            "as INR, BDT or USD"
+        ],
+    ),
+    "currency-without-rate": (
+        "rates",
+        "currency: USD",
+        "currency: GBP",
+        [
+            "data/rates.yml:31: bands[1].currency: no exchange rate for GBP: add one under "
+            "exchange_rates, or use BDT, INR, USD"
+        ],
+    ),
+    "javascript-link": (
+        "portals",
+        "url: https://market.example.com",
+        "url: javascript:alert(1)",
+        [
+            'data/portals.yml:4: portals[0].url: must start with https:// (got "javascript:alert'
+            "(1)\"): write the site's https:// address, such as https://www.example.com"
+        ],
+    ),
+    "http-link": (
+        "portals",
+        "url: https://market.example.com",
+        "url: http://market.example.com",
+        [
+            'data/portals.yml:4: portals[0].url: must start with https:// (got "http://market.'
+            "example.com\"): write the site's https:// address, such as https://www.example.com"
+        ],
+    ),
+    "link-with-space": (
+        "portals",
+        "url: https://market.example.com",
+        'url: "https://market.example.com/a b"',
+        [
+            "data/portals.yml:4: portals[0].url: must be a plain web address (got "
+            '"https://market.example.com/a b"): remove spaces, quotes and angle brackets'
+        ],
+    ),
+    "duplicate-key": (
+        "portals",
+        "    name: Market\n",
+        "    name: Market\n    name: Bazaar\n",
+        [
+            'data/portals.yml:4: portals[0].name: duplicate key "name" (first at line 3): keep '
+            "one of them"
+        ],
+    ),
+    "anchor": (
+        "skills",
+        "    tools: [Trello, Slack]",
+        "    tools: &tools [Trello, Slack]",
+        [
+            "data/skills.yml:11: YAML anchors and aliases are not allowed in data files, and this "
+            "line has an anchor (&name): write the value out in full where it is used"
+        ],
+    ),
+    "missing-language": (
+        "skills",
+        "    name: {en: Admin, hi: एडमिन, bn: অ্যাডমিন}",
+        "    name: {en: Admin, hi: एडमिन}",
+        ["data/skills.yml:4: categories[0].name: no bn text: add `bn:` with the Bengali text"],
+    ),
+    "glossary-term-missing-language": (
+        "glossary",
+        "    bn: ফি\n",
+        "",
+        ["data/glossary.yml:12: terms[1]: no bn text: add `bn:` with the Bengali text"],
+    ),
+    "unknown-key": (
+        "skills",
+        "    tools: [Trello, Slack]",
+        "    tool: [Trello, Slack]",
+        [
+            "data/skills.yml:3: categories[0]: missing `tools`: add `tools:` (see "
+            "data/schema/skills.schema.json)",
+            'data/skills.yml:11: categories[0].tool: unknown key "tool": did you mean "tools"?',
+        ],
+    ),
+    "unknown-category": (
+        "rates",
+        "category: admin",
+        "category: adminn",
+        ['data/rates.yml:26: bands[1].category: unknown category "adminn": did you mean "admin"?'],
+    ),
+    "specialisation-category": (
+        "skills",
+        "    category: admin\n",
+        "    category: office\n",
+        [
+            'data/skills.yml:16: specialisations[0].category: unknown category "office": use one '
+            "of admin"
+        ],
+    ),
+    "duplicate-id": (
+        "portals",
+        "  - id: network",
+        "  - id: market",
+        [
+            'data/portals.yml:22: portals[1].id: id "market" is used twice (also portals[0].id '
+            "at line 2): give each record its own"
+        ],
+    ),
+    "impossible-date": (
+        "portals",
+        '"2025-05-01"',
+        '"2025-02-30"',
+        [
+            'data/portals.yml:9: portals[0].fee.since: is not a real date (got "2025-02-30"): '
+            "check the month and the day"
+        ],
+    ),
+    "date-format": (
+        "portals",
+        '"2025-05-01"',
+        '"1 May 2025"',
+        [
+            "data/portals.yml:9: portals[0].fee.since: must be a date written YYYY, YYYY-MM or "
+            'YYYY-MM-DD (got "1 May 2025"): write it like 2026-01 or 2025-05-01'
+        ],
+    ),
+    "latin-digits-in-bengali": (
+        "portals",
+        "bn: প্রতিটি অর্ডারের ২০%",
+        "bn: প্রতিটি অর্ডারের 20%",
+        [
+            "data/portals.yml:8: portals[0].fee.text.bn: Bengali text uses Latin digits "
+            '("প্রতিটি অর্ডারের 20%"): write the digits as ০-৯'
+        ],
+    ),
+    "avoided-spelling": (
+        "portals",
+        "hi: हर ऑर्डर का 20%",
+        "hi: हर ऑर्डर पर 20% फ़ीस",
+        [
+            'data/portals.yml:8: portals[0].fee.text.hi: uses "फ़ीस", a spelling '
+            'data/glossary.yml avoids: write "फीस"'
+        ],
+    ),
+    "unconfirmed-typo": (
+        "portals",
+        "    fee: unconfirmed",
+        "    fee: unconfirmd",
+        [
+            "data/portals.yml:30: portals[1].fee: must be the word unconfirmed or a mapping with "
+            'text and sources (got "unconfirmd"): write `unconfirmed` when the facts do not give '
+            "it"
+        ],
+    ),
+    "boolean-typo": (
+        "portals",
+        "suits: false",
+        "suits: nope",
+        [
+            'data/portals.yml:27: portals[1].beginners.suits: must be true or false (got "nope"): '
+            "write true or false"
+        ],
+    ),
+    "python-tag": (
+        "skills",
+        "    tools: [Trello, Slack]",
+        "    tools: !!python/object/apply:os.system [echo hi]",
+        [
+            "data/skills.yml:11: categories[0].tools: the YAML tag "
+            "!!python/object/apply:os.system is not allowed in data files: remove it and write "
+            "plain text, numbers, lists and mappings"
+        ],
+    ),
+    "key-not-text": (
+        "rates",
+        "    unit: task\n",
+        "    unit: task\n    2026: x\n",
+        [
+            'data/rates.yml:31: bands[1]: the key "2026" is not text: write keys as plain words, '
+            "and quote one that YAML would read as a number, true/false, yes/no or null"
+        ],
+    ),
+    "infinite-number": (
+        "rates",
+        "per_usd: 91.5",
+        "per_usd: .inf",
+        [
+            "data/rates.yml:3: exchange_rates[0].per_usd: must be a finite number (got .inf): "
+            "write an ordinary number"
+        ],
+    ),
+    "site-and-article": (
+        "skills",
+        "{article: bengali, year: null}",
+        "{article: bengali, site: x.com, year: null}",
+        [
+            "data/skills.yml:20: specialisations[0].sources[0]: names both a site and an article "
+            "(got a mapping): keep one of them"
+        ],
+    ),
+    "year-as-text": (
+        "skills",
+        "{site: example.com, year: 2026}",
+        '{site: example.com, year: "2026"}',
+        [
+            "data/skills.yml:13: categories[0].sources[0].year: must be a whole number or null "
+            '(got "2026"): write the year as a number, such as 2026, or null if the source gives '
+            "none"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected"), CASES.values(), ids=CASES.keys())
+def test_mistake_is_reported_with_file_line_field_and_fix(tmp_path, name, old, new, expected):
+    data_dir = make_data_dir(tmp_path / "data")
+    edit(data_dir, name, old, new)
+    assert problems_of(data_dir) == expected
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# nothing yet\n\n# still nothing\n", "~\n"])
+def test_empty_data_file(tmp_path, text):
+    data_dir = make_data_dir(tmp_path / "data")
+    (data_dir / "portals.yml").write_text(text, encoding="utf-8")
+    assert problems_of(data_dir) == [
+        "data/portals.yml:1: the file is empty: write its data (its shape is "
+        "data/schema/portals.schema.json)"
+    ]
+
+
+def test_data_file_that_is_a_list(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    (data_dir / "portals.yml").write_text("- Upwork\n- Fiverr\n", encoding="utf-8")
+    assert problems_of(data_dir) == [
+        "data/portals.yml:1: must be a mapping (got a list): write `key: value` lines indented "
+        "under it"
+    ]
+
+
+def test_data_file_that_is_not_utf8(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    (data_dir / "portals.yml").write_bytes(b"portals:\n  - id: caf\xe9\n")
+    assert problems_of(data_dir) == [
+        "data/portals.yml:2: the file is not valid UTF-8 (byte 0xe9): save it again with the "
+        "encoding UTF-8"
+    ]
+
+
+def test_missing_data_file(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    (data_dir / "portals.yml").unlink()
+    assert problems_of(data_dir) == [
+        "data/portals.yml: the file is missing: create it (its shape is "
+        "data/schema/portals.schema.json)"
+    ]
+
+
+def test_a_file_that_cannot_be_read_does_not_hide_the_others(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    (data_dir / "skills.yml").write_text("categories: [\n", encoding="utf-8")
+    edit(data_dir, "portals", "url: https://market.example.com", "url: http://market.example.com")
+    problems = problems_of(data_dir)
+    assert [line.split(":")[0] for line in problems] == ["data/portals.yml", "data/skills.yml"]
+    # No "unknown category" noise about rates.yml while skills.yml cannot be read.
+
+
+# Nine levels of nine aliases each: 9**9 strings if anything expanded it.
+LEVELS = "abcdefghi"
+ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
+    for previous, name in zip(LEVELS, LEVELS[1:], strict=False)
+)
+
+
+def test_alias_bomb_is_refused_at_once_without_expanding(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    (data_dir / "skills.yml").write_text(ALIAS_BOMB, encoding="utf-8")
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        problems = problems_of(data_dir)
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert time.perf_counter() - started < 2
+    assert peak < 20 * 1024 * 1024  # 9**9 expanded strings would need gigabytes
+    assert problems == [
+        "data/skills.yml:1: YAML anchors and aliases are not allowed in data files, and this "
+        "line has an anchor (&name): write the value out in full where it is used"
+    ]
+
+
+def test_merge_key_needs_an_alias_and_is_refused(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    text = (data_dir / "portals.yml").read_text(encoding="utf-8")
+    (data_dir / "portals.yml").write_text(
+        "base: &base {kind: marketplace}\n" + text + "    <<: *base\n", encoding="utf-8"
+    )
+    assert problems_of(data_dir)[0].startswith("data/portals.yml:1: YAML anchors and aliases")
+
+
+def test_a_language_the_site_builds_but_the_data_lacks(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    with pytest.raises(DataError) as caught:
+        load_data(data_dir, ["en", "hi", "bn", "ta"], schema_dir=SCHEMAS)
+    assert (
+        "data/skills.yml:4: categories[0].name: no ta text: add `ta:` with the Tamil text"
+        in str(caught.value).splitlines()
+    )
+
+
+# The deliberately broken fixture: every problem in every file, in one run
+
+BROKEN_PROBLEMS = [
+    "data/glossary.yml:8: terms[0].definition: no bn text: add `bn:` with the Bengali text",
+    'data/glossary.yml:11: terms[1].id: id "client" is used twice (also terms[0].id at line '
+    "2): give each record its own",
+    "data/portals.yml:4: portals[0].url: must start with https:// (got "
+    '"javascript:alert(1)"): write the site\'s https:// address, such as '
+    "https://www.example.com",
+    "data/portals.yml:5: portals[0].kind: must be one of marketplace, job-board, "
+    'internships, talent-network (got "market place"): did you mean "marketplace"?',
+    'data/portals.yml:8: portals[0].fee.text.hi: uses "फ़ीस", a spelling data/glossary.yml '
+    'avoids: write "फीस"',
+    "data/portals.yml:14: portals[0].payments.bangladesh.text.bn: Bengali text uses Latin "
+    'digits ("ব্যাংক ট্রান্সফার, 3 দিন"): write the digits as ০-৯',
+    'data/portals.yml:14: portals[0].payments.bangladesh.text["3 days"]: unknown key "3 '
+    'days": use one of en, hi, bn',
+    "data/portals.yml:17: portals[1]: missing `kind`: add `kind:` (see "
+    "data/schema/portals.schema.json)",
+    "data/portals.yml:19: portals[1].url: must start with https:// (got "
+    '"http://network.example.com"): write the site\'s https:// address, such as '
+    "https://www.example.com",
+    'data/portals.yml:20: portals[1].knd: unknown key "knd": did you mean "kind"?',
+    "data/portals.yml:22: portals[1].fee: must be the word unconfirmed or a mapping with "
+    'text and sources (got "maybe"): write `unconfirmed` when the facts do not give it',
+    'data/rates.yml:3: exchange_rates[0].per_usd: must be a number (got "91,5"): write the '
+    "rate as a plain number such as 91.5",
+    'data/rates.yml:9: exchange_rates[1].date_end: ends ("2026-01") before it starts '
+    '("2026-02"): swap date and date_end',
+    "data/rates.yml:19: bands[0].min: must not be negative (got -70): write the amount as a "
+    "plain number, such as 1000, without currency signs or quotes",
+    "data/rates.yml:30: bands[1].min: minimum 500 is above the maximum 100: swap them, or "
+    "correct one",
+    'data/rates.yml:35: bands[2].category: unknown category "bookkeeping": did you mean "booking"?',
+    'data/rates.yml:39: bands[2].unit: must be one of hour, task, month (got "day"): use one '
+    "of hour, task, month",
+    'data/rates.yml:40: bands[2].currency: unknown currency "RUP": use an ISO code such as '
+    "INR, BDT or USD",
+    'data/rates.yml:42: bands[2].max: duplicate key "max" (first at line 41): keep one of them',
+    "data/skills.yml:4: categories[0].name: no bn text: add `bn:` with the Bengali text",
+    "data/skills.yml:10: categories[0].tools: needs at least 1 item (got 0): list the tools "
+    "the sources name, one per line starting with `- `",
+    "data/skills.yml:12: categories[0].sources[0].year: must be a whole number or null (got "
+    '"2026"): write the year as a number, such as 2026, or null if the source gives none',
+    'data/skills.yml:15: specialisations[0].category: unknown category "admn": use one of booking',
+]
+
+
+def test_broken_fixture_reports_every_problem_in_every_file(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data", FIXTURES / "data-broken")
+    assert problems_of(data_dir) == BROKEN_PROBLEMS
+
+
+# Cache key
+
+
+def test_digest_changes_with_any_data_or_schema_file_and_the_languages(tmp_path):
+    data_dir = make_data_dir(tmp_path / "data")
+    schema_dir = data_dir / "schema"
+    shutil.copytree(SCHEMAS, schema_dir)
+    first = digest(data_dir, LANGUAGES)
+    assert digest(data_dir, LANGUAGES) == first
+    assert digest(data_dir, ["hi"]) != first
+    edit(data_dir, "portals", "name: Market", "name: Bazaar")
+    second = digest(data_dir, LANGUAGES)
+    assert second != first
+    (schema_dir / "portals.schema.json").write_text("{}", encoding="utf-8")
+    assert digest(data_dir, LANGUAGES) != second

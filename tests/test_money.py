@@ -1,0 +1,161 @@
+"""Numbers and money in each page language: Indian grouping, visible currency, Bengali digits."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from money import (  # noqa: E402
+    NO_BREAK_SPACE,
+    conversion_targets,
+    convert,
+    format_money,
+    format_money_range,
+    format_number,
+    format_period,
+    format_when,
+    format_year,
+    has_latin_digits,
+    join_words,
+    localize_digits,
+    parse_when,
+    round_converted,
+)
+
+NB = NO_BREAK_SPACE
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "language", "expected"),
+    [
+        (100000, "INR", "en", "₹1,00,000"),
+        (100000, "INR", "hi", "₹1,00,000"),
+        (100000, "INR", "bn", "₹১,০০,০০০"),
+        (7000, "INR", "en", "₹7,000"),
+        (91.5, "INR", "en", "₹91.50"),
+        (91.5, "INR", "bn", "₹৯১.৫০"),
+        (122.3, "BDT", "bn", "৳১২২.৩০"),
+        # A currency written with letters keeps a no-break space from the number (CLDR spacing).
+        (122.3, "BDT", "en", f"BDT{NB}122.30"),
+        (12230, "BDT", "hi", f"BDT{NB}12,230"),
+        (10, "USD", "en", "$10"),
+        (10, "USD", "bn", "US$১০"),
+        (0.15, "USD", "hi", "$0.15"),
+        (250, "GBP", "en", "£250"),
+        (1234567, "USD", "en", "$12,34,567"),
+    ],
+)
+def test_format_money(amount, currency, language, expected):
+    assert format_money(amount, currency, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "open_ended", "language", "expected"),
+    [
+        (70, 7000, True, "en", "₹70–₹7,000+"),
+        (70, 7000, True, "bn", "₹৭০–₹৭,০০০+"),
+        (1000, 2100, False, "hi", "₹1,000–₹2,100"),
+        (2100, 2100, False, "en", "₹2,100"),
+    ],
+)
+def test_format_money_range(low, high, open_ended, language, expected):
+    assert format_money_range(low, high, "INR", language, open_ended=open_ended) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("en", "1,00,000.5"), ("hi", "1,00,000.5"), ("bn", "১,০০,০০০.৫")]
+)
+def test_format_number_uses_indian_grouping(language, expected):
+    assert format_number(100000.5, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "expected"),
+    [
+        ("2026", "en", "2026"),
+        ("2026-01", "en", "January 2026"),
+        ("2026-01", "hi", "जनवरी 2026"),
+        ("2026-01", "bn", "জানুয়ারী ২০২৬"),
+        ("2025-05-01", "en", "1 May 2025"),
+        ("2025-05-01", "bn", "১ মে, ২০২৫"),
+    ],
+)
+def test_format_when(value, language, expected):
+    assert format_when(value, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "language", "expected"),
+    [
+        ("2026-01", "2026-02", "en", "January\u2009–\u2009February 2026"),  # thin spaces
+        ("2026-01", "2026-02", "bn", "জানুয়ারী–ফেব্রুয়ারী ২০২৬"),
+        ("2026-01", None, "hi", "जनवरी 2026"),
+        ("2026-01", "2026-01", "en", "January 2026"),
+    ],
+)
+def test_format_period(start, end, language, expected):
+    assert format_period(start, end, language) == expected
+
+
+def test_years_are_not_grouped_and_use_the_page_digits():
+    assert format_year(2026, "en") == "2026"
+    assert format_year(2026, "bn") == "২০২৬"
+
+
+def test_parse_when_refuses_a_day_that_does_not_exist():
+    assert parse_when("2026-02").day == 1
+    with pytest.raises(ValueError):
+        parse_when("2026-02-30")
+
+
+def test_bengali_digits():
+    assert localize_digits("৳ 2,807 (2026)", "bn") == "৳ ২,৮০৭ (২০২৬)"
+    assert localize_digits("2026", "hi") == "2026"
+    assert has_latin_digits("২০% বা 5", "bn")
+    assert not has_latin_digits("२०% 5", "hi")  # Hindi pages use Latin digits
+
+
+def test_convert_goes_through_the_dollar():
+    rates = {"INR": 91.5, "BDT": 122.3}
+    assert convert(10, "USD", "INR", rates) == pytest.approx(915)
+    assert convert(915, "INR", "USD", rates) == pytest.approx(10)
+    assert convert(2100, "INR", "BDT", rates) == pytest.approx(2100 / 91.5 * 122.3)
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"), [(2806.885, 2807.0), (76.5027, 77.0), (0.765, 0.77), (9.994, 9.99)]
+)
+def test_converted_amounts_are_rounded_as_estimates(amount, expected):
+    assert round_converted(amount) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "expected"),
+    [
+        ("en", "INR", ["BDT", "USD"]),
+        ("hi", "USD", ["INR", "BDT"]),
+        ("bn", "USD", ["BDT", "INR"]),  # taka first on Bengali pages
+        ("bn", "INR", ["BDT", "USD"]),
+        ("en", "GBP", ["INR", "BDT", "USD"]),
+    ],
+)
+def test_conversion_targets(language, source, expected):
+    assert conversion_targets(language, source, ["INR", "BDT"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Canva, Buffer and Later"),
+        ("hi", "Canva, Buffer, और Later"),
+        ("bn", "Canva, Buffer এবং Later"),
+    ],
+)
+def test_join_words(language, expected):
+    assert join_words(["Canva", "Buffer", "Later"], language) == expected
+    assert join_words([], language) == ""
