@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +19,31 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_PARTS = ["hooks", "overrides", "data", "docs/assets"]
+
+
+@dataclass(frozen=True)
+class Served:
+    """A running `mkdocs serve`: its base URL and the log it writes."""
+
+    url: str
+    log: Path
+
+    def fetch(self, path: str = "") -> str:
+        with urllib.request.urlopen(self.url + path, timeout=5) as response:
+            return response.read().decode("utf-8")
+
+
+def wait_for(condition, timeout: float = 60.0) -> bool:
+    """Poll `condition` until it is true (connection errors count as not yet)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
 
 
 @dataclass
@@ -58,6 +88,29 @@ class FixtureSite:
         for relative, text in pages.items():
             self.write(relative, text)
         return self
+
+    @contextmanager
+    def serve(self) -> Iterator[Served]:
+        """`mkdocs serve` on a free port, stopped on exit; waits until the home page answers."""
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        log_path = self.path.parent / "serve.log"
+        with open(log_path, "w") as log:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                cwd=self.path,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
+            served = Served(f"http://127.0.0.1:{port}/va-guide/", log_path)
+            try:
+                assert wait_for(lambda: served.fetch() is not None), log_path.read_text()
+                yield served
+            finally:
+                server.terminate()
+                server.wait(timeout=20)
 
     def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
         site = self.path / "site"

@@ -3,9 +3,7 @@ real strict builds of fixture sites (including broken and hostile data)."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 import time
 from html import unescape
@@ -392,28 +390,14 @@ def test_hostile_data_reaches_the_built_page_as_text(fixture_site):
 
 
 def test_serve_shows_data_edits(tmp_path):
-    from conftest import FixtureSite
-    from test_serve_reload import fetch, free_port, wait_for
+    from conftest import FixtureSite, wait_for
 
     site = FixtureSite(tmp_path / "project").pages(PAGES)
-    port = free_port()
-    with open(tmp_path / "serve.log", "w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=site.path,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    with site.serve() as served:
+        assert wait_for(lambda: "Upwork" in served.fetch("bn/blocks/")), served.log.read_text()
+        portals = site.path / "data/portals.yml"
+        text = portals.read_text(encoding="utf-8")
+        portals.write_text(text.replace("name: Upwork", "name: Upwork Global"), "utf-8")
+        assert wait_for(lambda: "Upwork Global" in served.fetch("bn/blocks/")), (
+            served.log.read_text()
         )
-        try:
-            url = f"http://127.0.0.1:{port}/va-guide/bn/blocks/"
-            assert wait_for(lambda: "Upwork" in fetch(url)), (tmp_path / "serve.log").read_text()
-            portals = site.path / "data/portals.yml"
-            text = portals.read_text(encoding="utf-8")
-            portals.write_text(text.replace("name: Upwork", "name: Upwork Global"), "utf-8")
-            assert wait_for(lambda: "Upwork Global" in fetch(url)), (
-                tmp_path / "serve.log"
-            ).read_text()
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
