@@ -3,6 +3,10 @@
 Every language build writes its 404 to the same site/404.html, so the last one built would win.
 Each build copies its own to the language folder, and the default language's is put back at the
 very end.
+
+GitHub Pages serves only site/404.html, whatever the missing address, so a Hindi reader who
+mistypes /hi/… sees the English 404. That page therefore also says "not found" in every other
+language, with a link to that language's home page.
 """
 
 from __future__ import annotations
@@ -13,7 +17,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from site_languages import I18N_PLUGIN, current_language, default_language, is_final_build
+from site_languages import (
+    I18N_PLUGIN,
+    build_languages,
+    current_language,
+    default_language,
+    is_final_build,
+)
 
 PAGE = "404.html"
 _default_404: dict[str, bytes] = {}
@@ -28,7 +38,30 @@ def on_template_context(context, /, *, template_name: str, config: MkDocsConfig)
     """
     if template_name == PAGE:
         config.extra.alternate = deepcopy(config.plugins[I18N_PLUGIN].extra_alternate)
+        if current_language(config) == default_language(config):
+            context["other_languages"] = other_languages(config)
     return context
+
+
+def other_languages(config: MkDocsConfig) -> list[dict[str, str]]:
+    """The built languages other than the default: locale, home link and their 404 strings.
+
+    A language without its own strings gets the default language's, as i18n does for its pages.
+    """
+    links = {entry["lang"]: entry["link"] for entry in config.extra.alternate or []}
+    default_ui = config.extra.get("ui", {})
+    languages = config.plugins[I18N_PLUGIN].config.languages
+    return [
+        {
+            "locale": language.locale,
+            "home": links[language.locale],
+            **default_ui,
+            **(language.extra or {}).get("ui", {}),
+        }
+        for language in languages
+        if language.locale in build_languages(config)
+        and language.locale != default_language(config)
+    ]
 
 
 @event_priority(0)  # before i18n (-100) starts the next language's build

@@ -145,6 +145,21 @@ def test_each_language_has_its_own_404(built, page, language, title):
     } == {"en": "guide", "hi": "hi", "bn": "bn"}
 
 
+def test_root_404_also_speaks_hindi_and_bengali(built):
+    """GitHub Pages serves only site/404.html, also for a mistyped /hi/… or /bn/… address."""
+    html = built.page("404.html")
+    sections = re.findall(
+        r'<section class="guide-404-other" lang="(\w+)">(.*?)</section>', html, re.S
+    )
+    assert [(lang, re.findall(r'href="([^"]+)"', body)) for lang, body in sections] == [
+        ("hi", ["/guide/hi/"]),
+        ("bn", ["/guide/bn/"]),
+    ]
+    assert "पेज नहीं मिला" in sections[0][1] and "পেজটি পাওয়া যায়নি" in sections[1][1]
+    # the Hindi and Bengali 404s stay in their own language only
+    assert "guide-404-other" not in built.page("hi/404.html") + built.page("bn/404.html")
+
+
 def test_sitemap_lists_absolute_alternates_for_all_languages(built):
     sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<url>.*?</url>", sitemap, re.S)
