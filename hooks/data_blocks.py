@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, TemplateError
@@ -30,8 +29,7 @@ from datafiles import (
     GuideData,
     RateBand,
     Source,
-    digest,
-    load_data,
+    load_data_once,
 )
 from money import (
     BASE_CURRENCY,
@@ -228,20 +226,13 @@ def replace_markers(
 # --------------------------------------------------------------------------------------------
 # MkDocs events
 
-_cache: dict[str, GuideData] = {}  # fingerprint of data/ -> its records, across builds
 _build: dict[str, Any] = {}  # this language's build: its "data" and template "env"
 _problems: list[str] = []
 
 
 def guide_data(config: MkDocsConfig) -> GuideData:
-    """The checked data; read again only when a data or schema file (or the languages) changed."""
-    data_dir = project_root(config) / "data"
-    languages = build_languages(config)
-    key = digest(data_dir, languages)
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = load_data(Path(data_dir), languages)
-    return _cache[key]
+    """The checked data of the site's languages (datafiles reads it once per change)."""
+    return load_data_once(project_root(config) / "data", build_languages(config))
 
 
 def on_config(config: MkDocsConfig, /) -> None:

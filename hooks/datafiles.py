@@ -982,6 +982,21 @@ def load_data(
     )
 
 
+_loaded: dict[str, GuideData] = {}  # digest -> records, kept across builds
+
+
+def load_data_once(data_dir: Path, languages: Sequence[str]) -> GuideData:
+    """load_data, read again only when a data or schema file (or the languages) changed.
+
+    The i18n plugin builds the site once per language and `mkdocs serve` rebuilds on every
+    edit; all of them, and every hook that needs the data, share one checked copy."""
+    key = digest(data_dir, languages)
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = load_data(data_dir, languages)
+    return _loaded[key]
+
+
 # --------------------------------------------------------------------------------------------
 # JSON export
 

@@ -24,21 +24,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from datafiles import load_data_once
 from fallback_pages import is_fallback
+from mount_translations import project_root
 from search_text import SEPARATOR, build_index, synonym_table
-from site_languages import current_language, default_language, is_final_build
+from site_languages import build_languages, current_language, default_language, is_final_build
 
 log = get_plugin_logger(__name__)
 
 WORKER = "assets/javascripts/workers/guide-search.js"
-GLOSSARY = "data/glossary.yml"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config"[^>]*>)(.*?)(</script>)', re.S)
 WORKER_URL = re.compile(r'("search":\s*")([^"]*)(")')
 
@@ -97,19 +97,6 @@ def _digest(path: Path, mtime: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
 
 
-def load_glossary(root: Path) -> list[dict[str, Any]]:
-    """The glossary's terms ([] without one): synonyms are a bonus; the glossary has its checks."""
-    path = root / GLOSSARY
-    if not path.is_file():
-        return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise PluginError(f"{GLOSSARY}: not valid YAML ({error}).") from None
-    terms = data.get("terms") if isinstance(data, dict) else None
-    return [term for term in terms or [] if isinstance(term, dict)]
-
-
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _sections[current_language(config)] = SearchIndex()
 
@@ -149,8 +136,9 @@ def write_language_index(*, config: MkDocsConfig) -> None:
         return
     language = current_language(config)
     sections = _sections.pop(language, SearchIndex()).entries
-    root = Path(config.config_file_path).resolve().parent
-    index = build_index(sections, synonym_table(load_glossary(root), language))
+    # data_blocks has checked the data before any page was built; this reuses that copy
+    glossary = load_data_once(project_root(config) / "data", build_languages(config)).glossary
+    index = build_index(sections, synonym_table(glossary.terms, language))
     target = Path(config.site_dir) / index_path(language, default_language(config))
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

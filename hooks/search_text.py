@@ -27,6 +27,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from datafiles import Term
+
 INVISIBLE = "\u00ad\u200c\u200d\u2060\ufeff"  # soft hyphen, ZWNJ, ZWJ, word joiner, BOM
 _DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 _DIGITS = str.maketrans(
@@ -172,13 +174,14 @@ def _base36(number: int) -> str:
             return out
 
 
-def synonym_table(terms: Iterable[Mapping[str, Any]], language: str) -> dict[str, list[str]]:
+def synonym_table(terms: Iterable[Term], language: str) -> dict[str, list[str]]:
     """Query word -> the glossary terms it should also find, for one language.
 
-    Built from data/glossary.yml: each word of an English term finds the whole term in
-    `language` ("payment" -> "पेमेंट", "hourly" -> "प्रति घंटा"), and each word of a spelling the
-    glossary tells writers to avoid finds the term they write instead ("फ़्रीलांसर" -> "फ्रीलांसर").
-    A term of several words is one entry: a page matches it when it has all of them.
+    Built from the checked glossary (data/glossary.yml): each word of an English term finds the
+    whole term in `language` ("payment" -> "पेमेंट", "hourly" -> "प्रति घंटा"), and each word of
+    a spelling the glossary tells writers to avoid finds the term they write instead
+    ("फ़्रीलांसर" -> "फ्रीलांसर"). A term of several words is one entry: a page matches it when
+    it has all of them.
     """
     table: dict[str, list[str]] = {}
 
@@ -192,16 +195,10 @@ def synonym_table(terms: Iterable[Mapping[str, Any]], language: str) -> dict[str
                 entries.append(target)
 
     for term in terms:
-        native = term.get(language)
-        if not isinstance(native, str) or not native.strip():
+        if language not in term.names:
             continue
-        target_words = tokenize(native)
-        english = term.get("en")
-        if isinstance(english, str):
-            add(english, target_words)
-        avoid = term.get("avoid") or {}
-        variants = avoid.get(language, []) if isinstance(avoid, Mapping) else []
-        for variant in variants if isinstance(variants, list) else []:
-            if isinstance(variant, str):
-                add(variant, target_words)
+        target_words = tokenize(term.names[language])
+        add(term.names["en"], target_words)
+        for variant in (term.avoid or {}).get(language, ()):
+            add(variant, target_words)
     return {key: table[key] for key in sorted(table)}

@@ -18,6 +18,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import data_blocks  # noqa: E402
+import datafiles  # noqa: E402
 from data_blocks import (  # noqa: E402
     BLOCKS,
     BlockText,
@@ -278,10 +279,10 @@ def test_data_is_loaded_once_per_change(tmp_path, monkeypatch):
         calls.append(path)
         return load_data(path, languages)
 
-    monkeypatch.setattr(data_blocks, "load_data", counting_load)
+    monkeypatch.setattr(datafiles, "load_data", counting_load)
+    monkeypatch.setattr(datafiles, "_loaded", {})
     monkeypatch.setattr(data_blocks, "project_root", lambda config: tmp_path)
     monkeypatch.setattr(data_blocks, "build_languages", lambda config: list(LANGUAGES))
-    data_blocks._cache.clear()
     first = data_blocks.guide_data(None)
     assert data_blocks.guide_data(None) is first  # the hi and bn builds reuse it
     assert len(calls) == 1

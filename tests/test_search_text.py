@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from datafiles import Term, load_data  # noqa: E402
 from search_text import (  # noqa: E402
     INVISIBLE,
     SEPARATOR,
@@ -167,19 +168,19 @@ def test_page_numbers_grow_wider_past_36_pages():
     assert pages["t"] == set(range(40)) and pages["w39"] == {39}
 
 
+def term(names: dict[str, str], avoid: dict[str, tuple[str, ...]] | None = None) -> Term:
+    return Term(id=names["en"], names=names, definition={}, avoid=avoid)
+
+
 GLOSSARY = [
-    {"id": "payment", "en": "payment", "hi": "पेमेंट", "bn": "পেমেন্ট"},
-    {"id": "hourly", "en": "hourly", "hi": "प्रति घंटा", "bn": "ঘণ্টাভিত্তিক"},
-    {
-        "id": "virtual-assistant",
-        "en": "virtual assistant",
-        "hi": "वर्चुअल असिस्टेंट",
-        "bn": "ভার্চুয়াল অ্যাসিস্ট্যান্ট",
-        "avoid": {"hi": ["वर्चुअल असिस्टैंट", "वर्चुअल सहायक"]},
-    },
-    {"id": "freelancer", "en": "freelancer", "hi": "फ्रीलांसर", "avoid": {"hi": ["फ़्रीलांसर"]}},
-    {"id": "e-commerce", "en": "e-commerce", "hi": "ई-कॉमर्स"},
-    {"id": "broken", "en": None, "hi": 3},
+    term({"en": "payment", "hi": "पेमेंट", "bn": "পেমেন্ট"}),
+    term({"en": "hourly", "hi": "प्रति घंटा", "bn": "ঘণ্টাভিত্তিক"}),
+    term(
+        {"en": "virtual assistant", "hi": "वर्चुअल असिस्टेंट", "bn": "ভার্চুয়াল অ্যাসিস্ট্যান্ট"},
+        avoid={"hi": ("वर्चुअल असिस्टैंट", "वर्चुअल सहायक")},
+    ),
+    term({"en": "freelancer", "hi": "फ्रीलांसर"}, avoid={"hi": ("फ़्रीलांसर",)}),
+    term({"en": "e-commerce", "hi": "ई-कॉमर्स"}),
 ]
 
 
@@ -202,9 +203,7 @@ def test_synonyms_send_english_words_and_avoided_spellings_to_the_glossary_term(
 
 
 def test_real_glossary_gives_every_language_a_small_table():
-    import yaml
-
-    terms = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    terms = load_data(ROOT / "data", ["en", "hi", "bn"]).glossary.terms
     for language in ("hi", "bn"):
         table = synonym_table(terms, language)
         assert table["payment"] and table["freelancer"]
