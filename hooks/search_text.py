@@ -198,7 +198,7 @@ def synonym_table(terms: Iterable[Term], language: str) -> dict[str, list[str]]:
         if language not in term.names:
             continue
         target_words = tokenize(term.names[language])
-        add(term.names["en"], target_words)
+        add(term.names.get("en", ""), target_words)  # a one-language build checks only its own
         for variant in (term.avoid or {}).get(language, ()):
             add(variant, target_words)
     return {key: table[key] for key in sorted(table)}
