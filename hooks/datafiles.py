@@ -37,6 +37,7 @@ from babel import Locale
 from babel.numbers import is_currency
 from mkdocs.exceptions import PluginError
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT7
 from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, NodeEvent
@@ -347,17 +348,41 @@ def read_document(path: Path, name: str, shown_as: str) -> Document:
 GlossaryAvoid = Mapping[str, Sequence[tuple[str, str]]]  # language -> [(avoid, write instead)]
 
 
-def schema_registry(schema_dir: Path) -> Registry:
-    """Resolves `common.schema.json#/…` (relative, as editors resolve it) from schema_dir."""
+Schemas = Mapping[str, Any]  # file name -> its JSON, or None when it could not be read
 
-    def retrieve(uri: str) -> Resource:
-        path = schema_dir / Path(uri.split("#", 1)[0]).name
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        return Resource.from_contents(contents, default_specification=DRAFT7)
 
-    # Every schema up front: looking one up on each $ref would read it from disk each time.
-    resources = [(path.name, retrieve(path.name)) for path in schema_dir.glob("*.schema.json")]
-    return Registry(retrieve=retrieve).with_resources(resources)  # type: ignore[call-arg]
+SCHEMA_FIX = "fix it, or restore it with `git checkout -- data/schema/`"
+
+
+def _schema_file(name: str) -> str:
+    return f"data/{SCHEMA_DIR}/{name}"
+
+
+def read_schemas(schema_dir: Path) -> tuple[Schemas, list[Problem]]:
+    """Every *.schema.json in schema_dir, read once per load; a file that cannot be read is
+    None, with a problem naming it (not the data file that happens to use it)."""
+    schemas: dict[str, Any] = {}
+    problems = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        try:
+            schemas[path.name] = json.loads(path.read_text(encoding="utf-8"))
+            continue
+        except json.JSONDecodeError as error:
+            line, message = error.lineno, f"not valid JSON ({error.msg})"
+        except (OSError, ValueError) as error:
+            line, message = 0, f"cannot read it ({error})"
+        schemas[path.name] = None
+        problems.append(Problem(_schema_file(path.name), line, "", f"{message}: {SCHEMA_FIX}"))
+    return schemas, problems
+
+
+def schema_registry(schemas: Schemas) -> Registry:
+    """Resolves `common.schema.json#/…` (relative, as editors resolve it) among the schemas."""
+    return Registry().with_resources(
+        (name, Resource.from_contents(contents, default_specification=DRAFT7))
+        for name, contents in schemas.items()
+        if contents is not None
+    )
 
 
 def validator_class(languages: Sequence[str], avoid: GlossaryAvoid) -> Any:
@@ -500,29 +525,33 @@ def schema_messages(error: jsonschema.ValidationError, name: str) -> list[tuple[
     return [(path, message)]
 
 
-def validate_schema(doc: Document, schema_dir: Path, validator: Any) -> None:
-    """Check doc.data against its schema in schema_dir; every error becomes a problem."""
-    schema_file = f"data/{SCHEMA_DIR}/{doc.name}.schema.json"
+def validate_schema(doc: Document, schemas: Schemas, registry: Registry, validator: Any) -> None:
+    """Check doc.data against its schema; every error becomes a problem."""
+    name = f"{doc.name}.schema.json"
+    if name not in schemas:
+        doc.problems.append(
+            Problem(_schema_file(name), 0, "", f"the schema is missing: {SCHEMA_FIX}")
+        )
+        return
+    if schemas[name] is None:
+        return  # read_schemas reported it
     try:
-        schema = json.loads((schema_dir / f"{doc.name}.schema.json").read_text(encoding="utf-8"))
-        errors = list(validator(schema, registry=schema_registry(schema_dir)).iter_errors(doc.data))
-    except (OSError, ValueError, jsonschema.exceptions.SchemaError) as error:
+        errors = list(validator(schemas[name], registry=registry).iter_errors(doc.data))
+    except Unresolvable as error:  # a $ref to a file or definition that is not there
+        message = f"its $ref {error.ref} leads nowhere"
+    except Exception as error:  # noqa: BLE001 - any other fault of a hand-edited schema
         message = getattr(error, "message", None) or str(error)
-        doc.problems.append(
-            Problem(schema_file, 0, "", f"cannot use the schema ({message}): restore the file")
-        )
+    else:
+        for error in errors:
+            error_path = tuple(error.absolute_path)
+            if any(error_path[: len(bad)] == bad for bad in doc.bad_paths):
+                continue  # reported while reading
+            for path, message in schema_messages(error, doc.name):
+                doc.add(path, message)
         return
-    except Exception as error:  # noqa: BLE001 - an unresolvable $ref in a hand-edited schema
-        doc.problems.append(
-            Problem(schema_file, 0, "", f"cannot use the schema ({error}): restore the file")
-        )
-        return
-    for error in errors:
-        error_path = tuple(error.absolute_path)
-        if any(error_path[: len(bad)] == bad for bad in doc.bad_paths):
-            continue  # reported while reading
-        for path, message in schema_messages(error, doc.name):
-            doc.add(path, message)
+    doc.problems.append(
+        Problem(_schema_file(name), 0, "", f"cannot use the schema ({message}): {SCHEMA_FIX}")
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -965,13 +994,15 @@ def load_data(
     }
     avoid = check_glossary(docs["glossary"])
     validator = validator_class(languages, avoid)
+    schemas, problems = read_schemas(schema_dir or data_dir / SCHEMA_DIR)
+    registry = schema_registry(schemas)
     for doc in docs.values():
         if doc.parsed:
-            validate_schema(doc, schema_dir or data_dir / SCHEMA_DIR, validator)
+            validate_schema(doc, schemas, registry, validator)
     categories = check_skills(docs["skills"])
     check_rates(docs["rates"], categories)
     _check_unique(docs["portals"], ["portals"])
-    raise_problems([problem for doc in docs.values() for problem in doc.problems])
+    raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
     return GuideData(
         languages=languages,
         skills=build_skills(docs["skills"].data),

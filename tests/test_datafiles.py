@@ -26,6 +26,7 @@ from datafiles import (  # noqa: E402
     Fact,
     digest,
     load_data,
+    read_schemas,
     schema_registry,
     to_json,
 )
@@ -171,7 +172,8 @@ def test_json_export_validates_against_the_schemas(real):
     exported = to_json(real)
     for name in DATA_FILES:
         schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-        validator = jsonschema.Draft7Validator(schema, registry=schema_registry(SCHEMAS))
+        registry = schema_registry(read_schemas(SCHEMAS)[0])
+        validator = jsonschema.Draft7Validator(schema, registry=registry)
         assert list(validator.iter_errors(exported[name])) == [], name
 
 
@@ -602,6 +604,55 @@ BROKEN_PROBLEMS = [
 def test_broken_fixture_reports_every_problem_in_every_file(tmp_path):
     data_dir = make_data_dir(tmp_path / "data", FIXTURES / "data-broken")
     assert problems_of(data_dir) == BROKEN_PROBLEMS
+
+
+# A schema file broken by hand: the message names the schema, not the data file using it
+
+SCHEMA_FIX = "fix it, or restore it with `git checkout -- data/schema/`"
+
+
+def schema_problems(tmp_path, change) -> list[str]:
+    data_dir = make_data_dir(tmp_path / "data")
+    schema_dir = tmp_path / "schema"
+    shutil.copytree(SCHEMAS, schema_dir)
+    change(schema_dir)
+    with pytest.raises(DataError) as caught:
+        load_data(data_dir, LANGUAGES, schema_dir=schema_dir)
+    return str(caught.value).splitlines()
+
+
+def test_schema_that_is_not_json(tmp_path):
+    def break_json(schema_dir):
+        path = schema_dir / "portals.schema.json"
+        path.write_text(path.read_text(encoding="utf-8").replace('"type"', "type", 1), "utf-8")
+
+    lines = schema_problems(tmp_path, break_json)
+    assert lines[0].startswith("data/schema/portals.schema.json:")
+    assert lines[0].endswith(
+        f": not valid JSON (Expecting property name enclosed in double quotes): {SCHEMA_FIX}"
+    )
+    assert lines[1:] == ["1 problem in the data files."]
+
+
+def test_missing_schema(tmp_path):
+    lines = schema_problems(tmp_path, lambda d: (d / "rates.schema.json").unlink())
+    assert lines == [
+        f"data/schema/rates.schema.json: the schema is missing: {SCHEMA_FIX}",
+        "1 problem in the data files.",
+    ]
+
+
+def test_schema_that_names_an_unknown_definition(tmp_path):
+    def break_ref(schema_dir):
+        path = schema_dir / "skills.schema.json"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("#/definitions/id", "#/definitions/identifier", 1), "utf-8")
+
+    assert schema_problems(tmp_path, break_ref) == [
+        "data/schema/skills.schema.json: cannot use the schema (its $ref "
+        f"/definitions/identifier leads nowhere): {SCHEMA_FIX}",
+        "1 problem in the data files.",
+    ]
 
 
 # Cache key
