@@ -17,7 +17,7 @@ from decimal import Decimal
 from babel import Locale
 from babel.dates import format_interval, format_skeleton
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal, get_currency_symbol
+from babel.numbers import format_currency, get_currency_symbol
 
 LOCALES = {"en": "en_IN", "hi": "hi_IN", "bn": "bn_BD"}
 # Languages whose pages write numbers in their own digits, 0-9 in order.
@@ -46,11 +46,6 @@ def localize_digits(text: str, language: str) -> str:
 def has_latin_digits(text: str, language: str) -> bool:
     """True if text in a language with its own digits still contains 0-9."""
     return language in NATIVE_DIGITS and any(ch in "0123456789" for ch in text)
-
-
-def format_number(value: float, language: str) -> str:
-    """A plain number with the locale's grouping (1,00,000) and digits."""
-    return localize_digits(format_decimal(value, locale=locale(language)), language)
 
 
 def format_year(year: int, language: str) -> str:

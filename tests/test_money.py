@@ -16,7 +16,6 @@ from money import (  # noqa: E402
     convert,
     format_money,
     format_money_range,
-    format_number,
     format_period,
     format_when,
     format_year,
@@ -65,13 +64,6 @@ def test_format_money(amount, currency, language, expected):
 )
 def test_format_money_range(low, high, open_ended, language, expected):
     assert format_money_range(low, high, "INR", language, open_ended=open_ended) == expected
-
-
-@pytest.mark.parametrize(
-    ("language", "expected"), [("en", "1,00,000.5"), ("hi", "1,00,000.5"), ("bn", "১,০০,০০০.৫")]
-)
-def test_format_number_uses_indian_grouping(language, expected):
-    assert format_number(100000.5, language) == expected
 
 
 @pytest.mark.parametrize(
