@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
-from site_languages import current_language
+from lib.pages import is_fallback
+from lib.site_languages import current_language
 
 log = get_plugin_logger(__name__)
-
-
-def is_fallback(file: File, language: str) -> bool:
-    """True for a page shown in a language build but written in another language."""
-    locale = getattr(file, "locale", None)
-    return locale is not None and locale != language
 
 
 def untranslated_pages(files: Files, language: str) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from site_languages import (
+from lib.site_languages import (
     I18N_PLUGIN,
     build_languages,
     current_language,

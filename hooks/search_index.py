@@ -30,11 +30,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from datafiles import load_data_once
-from fallback_pages import is_fallback
-from mount_translations import project_root
-from search_text import SEPARATOR, build_index, synonym_table
-from site_languages import build_languages, current_language, default_language, is_final_build
+from lib.data import load_data_once
+from lib.pages import is_fallback, project_root
+from lib.search_text import SEPARATOR, build_index, synonym_table
+from lib.site_languages import build_languages, current_language, default_language, is_final_build
 
 log = get_plugin_logger(__name__)
 

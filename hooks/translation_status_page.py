@@ -18,9 +18,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from mount_translations import project_root, real_source_path
-from site_languages import I18N_PLUGIN, current_language, source_language, translation_languages
-from translation_status import (
+from lib.pages import project_root, real_source_path
+from lib.site_languages import I18N_PLUGIN, current_language, source_language, translation_languages
+from lib.translation_status import (
     STAMP_COMMAND,
     STATUS_PAGE,
     State,

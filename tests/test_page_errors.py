@@ -96,7 +96,7 @@ def test_every_link_problem_is_listed_at_once(fixture_site):
         "bn/rates.md:7: link '//cdn.example.com/x.js' has no scheme: "
         "write it as https://cdn.example.com/x.js",
         "bn/rates.md:9: link '/rates.md' is absolute: link to the .md file relative to this page",
-        "4 link problem(s) in pages.",
+        "4 link problems in pages.",
     )
     assert "nowhere.md" not in build.output
 

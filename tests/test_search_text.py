@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from datafiles import Term, load_data  # noqa: E402
-from search_text import (  # noqa: E402
+from conftest import ROOT
+from lib.data import Term, load_data
+from lib.search_text import (
     INVISIBLE,
     SEPARATOR,
     build_index,

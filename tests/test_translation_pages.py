@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from html import unescape
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import Build, FixtureSite
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from translation_status import read_mkdocs_yml, source_hash, with_source_hash  # noqa: E402
+from conftest import ROOT, Build, FixtureSite
+from lib.site_languages import read_mkdocs_yml
+from lib.translation_status import source_hash, with_source_hash
 
 OLD_RATES = "# Rates\n\nA beginner charges $5 an hour.\n"
 RATES = "# Rates\n\nA beginner charges $6 an hour.\n"  # edited after the Hindi translation

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from tools.translations import describe  # noqa: E402
-from translation_status import State, Translation, read_mkdocs_yml  # noqa: E402
+from conftest import ROOT
+from lib.site_languages import read_mkdocs_yml
+from lib.translation_status import State, Translation
+from tools.translations import describe
 
 GUIDES = {"en": "CONTRIBUTING.md", "hi": "CONTRIBUTING.hi.md", "bn": "CONTRIBUTING.bn.md"}
 SCRIPT = {"hi": r"[\u0900-\u097f]", "bn": r"[\u0980-\u09ff]"}
