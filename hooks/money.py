@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel import Locale
 from babel.dates import format_interval, format_skeleton
@@ -98,8 +98,12 @@ def convert(amount: float, source: str, target: str, per_usd: Mapping[str, float
 
 
 def round_converted(amount: float) -> float:
-    """A converted amount is an estimate: whole units, cents only below ten."""
-    return float(round(amount)) if amount >= 10 else round(amount, 2)
+    """A converted amount is an estimate: whole units, cents only below ten. Halves go up, as
+    readers round by hand ($15 at ₹91.5 is ₹1,372.5, shown as ₹1,373); Python's round() would
+    take them to the even neighbour. The decimal text of the float is rounded, so 0.765 is a
+    half (0.77) although the binary float lies a hair below it."""
+    step = Decimal("1") if amount >= 10 else Decimal("0.01")
+    return float(Decimal(str(amount)).quantize(step, rounding=ROUND_HALF_UP))
 
 
 def conversion_targets(language: str, source: str, available: Iterable[str]) -> list[str]:
