@@ -114,7 +114,17 @@ def test_convert_goes_through_the_dollar():
 
 
 @pytest.mark.parametrize(
-    ("amount", "expected"), [(2806.885, 2807.0), (76.5027, 77.0), (0.765, 0.77), (9.994, 9.99)]
+    ("amount", "expected"),
+    [
+        (2806.885, 2807.0),
+        (76.5027, 77.0),
+        (0.765, 0.77),
+        (9.994, 9.99),
+        # halves round up, never to the even neighbour (round() gives 1372 and 0.12)
+        (1372.5, 1373.0),
+        (10.5, 11.0),
+        (0.125, 0.13),
+    ],
 )
 def test_converted_amounts_are_rounded_as_estimates(amount, expected):
     assert round_converted(amount) == expected
