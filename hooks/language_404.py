@@ -17,6 +17,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from lib.data import load_data_once
+from lib.pages import project_root
 from lib.site_languages import (
     I18N_PLUGIN,
     build_languages,
@@ -24,6 +26,7 @@ from lib.site_languages import (
     default_language,
     is_final_build,
 )
+from lib.words import words_for
 
 PAGE = "404.html"
 _default_404: dict[str, bytes] = {}
@@ -44,23 +47,13 @@ def on_template_context(context, /, *, template_name: str, config: MkDocsConfig)
 
 
 def other_languages(config: MkDocsConfig) -> list[dict[str, str]]:
-    """The built languages other than the default: locale, home link and their 404 strings.
-
-    A language without its own strings gets the default language's, as i18n does for its pages.
-    """
+    """The built languages other than the default: locale, home link and their 404 words."""
     links = {entry["lang"]: entry["link"] for entry in config.extra.alternate or []}
-    default_ui = config.extra.get("ui", {})
-    languages = config.plugins[I18N_PLUGIN].config.languages
+    data = load_data_once(project_root(config) / "data", build_languages(config))
     return [
-        {
-            "locale": language.locale,
-            "home": links[language.locale],
-            **default_ui,
-            **(language.extra or {}).get("ui", {}),
-        }
-        for language in languages
-        if language.locale in build_languages(config)
-        and language.locale != default_language(config)
+        {"locale": language, "home": links[language], **words_for(data, language)}
+        for language in build_languages(config)
+        if language != default_language(config)
     ]
 
 

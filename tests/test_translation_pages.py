@@ -7,6 +7,7 @@ from html import unescape
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 
 from conftest import ROOT, Build, FixtureSite
 from lib.site_languages import read_mkdocs_yml
@@ -66,14 +67,9 @@ def build(tmp_path_factory) -> Build:
 
 @pytest.fixture(scope="module")
 def ui() -> dict[str, dict[str, str]]:
-    """The banner strings of each language, as mkdocs.yml defines them."""
-    config = read_mkdocs_yml(real("mkdocs.yml"))
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    strings = {"en": config["extra"]["ui"]}
-    for language in i18n["languages"]:
-        if language.get("extra"):
-            strings[language["locale"]] = language["extra"]["ui"]
-    return strings
+    """The banner strings of each language, as data/labels.yml defines them."""
+    labels = yaml.safe_load(real("data/labels.yml"))["labels"]
+    return {lang: {key: text[lang] for key, text in labels.items()} for lang in ("en", "hi", "bn")}
 
 
 def table(html: str) -> list[list[str]]:

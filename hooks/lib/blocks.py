@@ -36,25 +36,9 @@ from lib.formats import (
     join_words,
     round_converted,
 )
+from lib.words import words_for
 
 TEMPLATES = "guide"  # overrides/guide/NAME.html
-
-
-class Words(dict[str, str]):
-    """The labels of one language (data/labels.yml); a key that is not there fails the build."""
-
-    def __missing__(self, key: str) -> str:
-        raise DataError(
-            f"overrides/{TEMPLATES}/: the label {key!r} is not in data/labels.yml: add it "
-            "there and to data/schema/labels.schema.json"
-        )
-
-    def fill(self, key: str, **values: str) -> str:
-        """A label with its {name} placeholders filled in."""
-        text = self[key]
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", value)
-        return text
 
 
 @dataclass(frozen=True)
@@ -71,7 +55,7 @@ class Localizer:
     def __init__(self, data: GuideData, language: str) -> None:
         self.data = data
         self.language = language
-        self.words = Words({key: text[language] for key, text in data.labels.labels.items()})
+        self.words = words_for(data, language)
 
     def text(self, localized: Mapping[str, str]) -> str:
         return localized[self.language]
