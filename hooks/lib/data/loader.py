@@ -17,11 +17,19 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lib.data.checks import check_glossary, check_rates, check_skills, check_unique
+from lib.data.checks import (
+    check_fees,
+    check_glossary,
+    check_rate_precision,
+    check_rates,
+    check_skills,
+    check_unique,
+)
 from lib.data.document import raise_problems
 from lib.data.reader import read_document
 from lib.data.records import (
     GuideData,
+    build_fees,
     build_glossary,
     build_labels,
     build_portals,
@@ -36,8 +44,9 @@ from lib.data.schema import (
     validator_class,
 )
 
-# Read in this order: the glossary's `avoid` lists and the category ids check the others.
-DATA_FILES = ("glossary", "skills", "rates", "portals", "labels")
+# Read in this order: the glossary's `avoid` lists and the category ids check the others;
+# fees.yml names portals and needs the exchange rates.
+DATA_FILES = ("glossary", "skills", "rates", "portals", "labels", "fees")
 
 
 def digest(data_dir: Path, languages: Sequence[str], schema_dir: Path | None = None) -> str:
@@ -75,7 +84,9 @@ def load_data(
             validate_schema(doc, schemas, registry, validator)
     categories = check_skills(docs["skills"])
     check_rates(docs["rates"], categories)
-    check_unique(docs["portals"], ["portals"])
+    rated = check_rate_precision(docs["rates"])
+    portals = check_unique(docs["portals"], ["portals"]) if docs["portals"].readable else None
+    check_fees(docs["fees"], portals, docs["rates"], rated)
     raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
     return GuideData(
         languages=languages,
@@ -84,6 +95,7 @@ def load_data(
         portals=build_portals(docs["portals"].data),
         glossary=build_glossary(docs["glossary"].data),
         labels=build_labels(docs["labels"].data),
+        fees=build_fees(docs["fees"].data),
     )
 
 
