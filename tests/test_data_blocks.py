@@ -3,6 +3,7 @@ real strict builds of fixture sites (including broken and hostile data)."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from html import unescape
@@ -59,7 +60,9 @@ def hostile(tmp_path_factory):
 
 
 def text_of(html: str) -> str:
-    """What a reader sees: tags (with their attributes) removed, entities decoded."""
+    """What a reader sees: tags (with their attributes) and the tools' JSON data removed,
+    entities decoded."""
+    html = re.sub(r"<script\b[^>]*>.*?</script>", " ", html, flags=re.S)
     return unescape(re.sub(r"<[^>]*>", " ", html))
 
 
@@ -131,7 +134,10 @@ def test_bengali_conversions_put_taka_first_and_hindi_rupees_first(small, env):
 
 @pytest.mark.parametrize("block", BLOCKS)
 def test_bengali_blocks_use_bengali_digits_only(real, env, block):
-    latin = re.findall(r"\S*[0-9]\S*", text_of(render_block(block, real, "bn", env)))
+    def page(name):  # links to other pages: their Bengali titles, as the build reads them
+        return "../x/", "পেজ"
+
+    latin = re.findall(r"\S*[0-9]\S*", text_of(render_block(block, real, "bn", env, page)))
     assert not latin, latin
 
 
@@ -163,11 +169,19 @@ def test_every_converted_amount_says_so(real, env):
 
 # Escaping: data reaches the page as text
 
+DATA_SCRIPT = r'<script type="application/json" class="guide-tool__data">(.*?)</script>'
+
 
 @pytest.mark.parametrize("block", BLOCKS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_markup_in_data_is_escaped(hostile, env, block, language):
     html = render_block(block, hostile, language, env)
+    # A tool's records, as JSON data (not run): nothing in them can close the element.
+    data = re.findall(DATA_SCRIPT, html, flags=re.S)
+    assert len(data) == (1 if BLOCKS[block].script else 0)
+    assert all("<" not in text and ">" not in text for text in data)
+    json.loads(data[0]) if data else None
+    html = re.sub(DATA_SCRIPT, "", html, flags=re.S)
     for tag in ("<script", "<img", "<iframe", "<svg", "<style", "<h1", "<h2", "<i>", "<b>"):
         assert tag not in html, tag
     for attribute in ('onmouseover="', "onmouseover='", 'href="javascript', "href='javascript"):
@@ -250,7 +264,8 @@ def test_unknown_marker_names_the_page_and_line(line, name):
     assert [str(problem) for problem in problems] == [
         f"hi/rates.md:7: unknown data marker <!-- guide:{name} -->: use one of "
         "<!-- guide:skills -->, <!-- guide:rates -->, <!-- guide:portals -->, "
-        "<!-- guide:glossary -->"
+        "<!-- guide:glossary -->, <!-- guide:calculator -->, <!-- guide:portal-finder -->, "
+        "<!-- guide:self-check -->"
     ]
     assert result == markdown and rendered == []
 
@@ -291,10 +306,19 @@ def test_data_is_loaded_once_per_change(tmp_path, monkeypatch):
 
 PAGE = "---\ndescription: Data blocks.\n---\n\n# {title}\n\n{markers}\n\nThe end.\n"
 MARKERS = "\n\n".join(f"<!-- guide:{name} -->" for name in BLOCKS)
+# The pages the self-check links to (data/skills.yml's checklist, the work categories).
+LINKED = {"work-categories.md", "free-training.md"} | {
+    page for item in load_data(ROOT / "data", LANGUAGES).skills.checklist for page in item.learn
+}
 PAGES = {
     "docs/index.md": "# Home\n",
     "hi/index.md": "# होम\n",
     "bn/index.md": "# হোম\n",
+    **{
+        f"{folder}{page}": f"---\ndescription: A page.\n---\n\n# {page}\n"
+        for page in LINKED
+        for folder in ("docs/", "hi/", "bn/")
+    },
     "docs/blocks.md": PAGE.format(title="Blocks", markers=MARKERS),
     "hi/blocks.md": PAGE.format(title="ब्लॉक", markers=MARKERS),
     "bn/blocks.md": PAGE.format(title="ব্লক", markers=MARKERS),
@@ -379,6 +403,7 @@ def test_hostile_data_reaches_the_built_page_as_text(fixture_site):
     for page in BUILT.values():
         # From the page's heading to its last paragraph: the blocks and nothing of the theme's.
         content = build.page(page).split("</h1>", 1)[1].split("<p>The end.</p>", 1)[0]
+        content = re.sub(DATA_SCRIPT, "", content, flags=re.S)  # the tools' JSON, checked above
         for tag in ("<script", "<img", "<iframe", "<svg", "<style"):
             assert tag not in content, tag
         assert not re.search(r"<[^>]*\son\w+\s*=", content)  # no event handler attribute

@@ -292,8 +292,10 @@ def calculator_view(local: Localizer) -> View:
         ),
         "data": script_data(data),
     }
-    # Every country, platform and route the calculator offers is an option of its form.
-    ids = [c.id for c in fees.countries] + [p.id for p in platforms] + [r.id for r in fees.routes]
+    # Every country, platform and route the calculator offers is an option of its form (the
+    # prefixes keep a platform apart from the portal card of the same id on the same page).
+    ids = [f"country-{c.id}" for c in fees.countries] + [f"platform-{p.id}" for p in platforms]
+    ids += [r.id for r in fees.routes]
     return View(context, ids)
 
 
