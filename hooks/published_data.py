@@ -46,4 +46,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not is_final_build(config):
         return
     data_dir = project_root(config) / "data"
-    publish(Path(config.site_dir), load_data_once(data_dir, build_languages(config)), data_dir / SCHEMA_DIR)
+    publish(
+        Path(config.site_dir),
+        load_data_once(data_dir, build_languages(config)),
+        data_dir / SCHEMA_DIR,
+    )

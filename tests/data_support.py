@@ -57,7 +57,7 @@ ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
 # The deliberately broken fixture: every problem in every file, in one run
 BROKEN_PROBLEMS = [
     "data/fees.yml:5: charges[0].percent: has more than two decimals (10.125): round it",
-    'data/fees.yml:7: charges[0].sources[0].url: must start with https:// (got '
+    "data/fees.yml:7: charges[0].sources[0].url: must start with https:// (got "
     '"http://market.example.com/fees"): write the site\'s https:// address, such as '
     "https://www.example.com",
     "data/fees.yml:8: charges[1]: no percent, amount or tiers: write the figure the source "

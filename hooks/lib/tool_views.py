@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from lib.blocks import Localizer, View, https, portals_view
-from lib.data import FeeSource, Fees, to_jsonable
-from lib.earnings import compute, routes_for
+from lib.data import Fees, FeeSource, to_jsonable
+from lib.earnings import compute
 from lib.formats import (
     BASE_CURRENCY,
     CURRENCY_SIGNS,
@@ -51,7 +51,11 @@ def in_language(value: Any, languages: Sequence[str], keep: Iterable[str]) -> An
     downloads only the page's language (and English, which the records' cross-references use)."""
     keep = set(keep)
     if isinstance(value, Mapping):
-        if value and set(value) <= set(languages) and all(isinstance(v, str) for v in value.values()):
+        if (
+            value
+            and set(value) <= set(languages)
+            and all(isinstance(v, str) for v in value.values())
+        ):
             return {lang: text for lang, text in value.items() if lang in keep}
         return {key: in_language(item, languages, keep) for key, item in value.items()}
     if isinstance(value, list):
@@ -151,7 +155,11 @@ def describe(local: Localizer, model: Mapping[str, Any], request: Mapping[str, A
     rows = []
     for line in result["lines"]:
         row: dict[str, Any] = {
-            "kind": line["kind"], "sources": [], "notes": [], "others": [], "unconfirmed": False
+            "kind": line["kind"],
+            "sources": [],
+            "notes": [],
+            "others": [],
+            "unconfirmed": False,
         }
         money = minor(line["amount"], line["currency"], lang) if line["amount"] is not None else ""
         row["amount"] = money
@@ -188,7 +196,9 @@ def describe(local: Localizer, model: Mapping[str, Any], request: Mapping[str, A
                 )
         elif line["id"] == "route":
             row["step"] = words.fill(
-                "calc_no_route", platform=local.text(platform.name), country=local.text(country.name)
+                "calc_no_route",
+                platform=local.text(platform.name),
+                country=local.text(country.name),
             )
             row["unconfirmed"] = True
         elif line["id"] == "platform":
@@ -200,7 +210,9 @@ def describe(local: Localizer, model: Mapping[str, Any], request: Mapping[str, A
                 least = format_money(route.minimum_withdrawal, BASE_CURRENCY, lang)
                 row["notes"].append(words.fill("calc_below_minimum", amount=least))
         elif line["kind"] == "conversion":
-            row["step"] = words.fill("calc_converted", rate=local.rate(rate), date=local.period(rate))
+            row["step"] = words.fill(
+                "calc_converted", rate=local.rate(rate), date=local.period(rate)
+            )
             row["sources"] = sources(local, country.rate_sources)
         elif line["kind"] == "result":
             row["step"] = words["calc_in_hand"]
@@ -243,16 +255,16 @@ def calculator_view(local: Localizer) -> View:
             "count": 1 if example.unit == "month" else example.count,
             "gstin": example.gstin,
         }
-        examples.append({"title": example_title(local, example, fees), **describe(local, model, request)})
+        examples.append(
+            {"title": example_title(local, example, fees), **describe(local, model, request)}
+        )
     platforms = [p for p in fees.platforms if computable(fees, p.id)]
     left_out = [local.text(p.name) for p in fees.platforms if not computable(fees, p.id)]
     data = {
         **formats(local),
         "home": countries[0].code,
         "words": words_with(local, CALCULATOR_WORDS),
-        "dates": {
-            c.since: format_when(c.since, local.language) for c in fees.charges if c.since
-        },
+        "dates": {c.since: format_when(c.since, local.language) for c in fees.charges if c.since},
         "rates": {
             c.currency: {
                 "text": local.rate(rate),
@@ -264,9 +276,7 @@ def calculator_view(local: Localizer) -> View:
         **in_language(model, local.data.languages, {"en", local.language}),
     }
     context = {
-        "countries": [
-            {"id": c.id, "code": c.code, "name": local.text(c.name)} for c in countries
-        ],
+        "countries": [{"id": c.id, "code": c.code, "name": local.text(c.name)} for c in countries],
         "platforms": [{"id": p.id, "name": local.text(p.name)} for p in platforms],
         "routes": [
             {

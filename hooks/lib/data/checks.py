@@ -75,17 +75,19 @@ def _check_checklist(doc: Document) -> None:
     category skill is in exactly one item: the self-check ranks categories by these boxes."""
     skills: dict[str, tuple] = {}  # English text -> where it is first written
     for index, category in _items(doc, "categories"):
-        for number, skill in enumerate(category.get("skills") or []):
+        for number, skill in enumerate(_list(category.get("skills"))):
             if isinstance(skill, dict) and isinstance(skill.get("en"), str):
                 skills.setdefault(skill["en"], ("categories", index, "skills", number))
     boxes: dict[str, tuple] = {}  # English text -> the checklist entry that names it
     for index, item in _items(doc, "checklist"):
-        for number, text in enumerate(item.get("skills") or []):
+        for number, text in enumerate(_list(item.get("skills"))):
             if not isinstance(text, str):
                 continue
             path = ("checklist", index, "skills", number)
             if text not in skills:
-                doc.add(path, f"no category has the skill {shown(text)}: {suggest(text, list(skills))}")
+                doc.add(
+                    path, f"no category has the skill {shown(text)}: {suggest(text, list(skills))}"
+                )
             elif text in boxes:
                 doc.add(
                     path,
@@ -101,6 +103,11 @@ def _check_checklist(doc: Document) -> None:
                 f"the skill {shown(text)} is in no checklist item: add it to the `skills:` of "
                 "the item that stands for it, under checklist",
             )
+
+
+def _list(value: Any) -> list:
+    """The value if it is a list; [] for anything the schema has already rejected."""
+    return value if isinstance(value, list) else []
 
 
 def _is_number(value: Any) -> bool:
@@ -219,11 +226,11 @@ def _check_figures(doc: Document, index: int, charge: dict) -> None:
     if "minimum" in charge and (basis != "payment" or "percent" not in charge):
         doc.add(path + ("minimum",), "a minimum needs basis payment and a percent: remove it")
     for key in ("percent", "amount"):
-        if isinstance(charge.get(key), int | float) and _decimals(charge[key]) > 2:
+        if _is_number(charge.get(key)) and _decimals(charge[key]) > 2:
             doc.add(path + (key,), f"has more than two decimals ({charge[key]}): round it")
     tiers = charge.get("tiers")
-    if isinstance(tiers, list):
-        tops = [tier.get("up_to") for tier in tiers if isinstance(tier, dict)]
+    tops = [tier.get("up_to") for tier in _list(tiers) if isinstance(tier, dict)]
+    if all(top is None or _is_number(top) for top in tops):
         if tops and (tops[-1] is not None or None in tops[:-1]):
             doc.add(
                 path + ("tiers",),
@@ -231,7 +238,7 @@ def _check_figures(doc: Document, index: int, charge: dict) -> None:
             )
         elif sorted(tops[:-1]) != tops[:-1] or len(set(tops[:-1])) != len(tops[:-1]):
             doc.add(path + ("tiers",), "the tiers' up_to must rise from one tier to the next")
-    for number, alternative in enumerate(charge.get("alternatives") or []):
+    for number, alternative in enumerate(_list(charge.get("alternatives"))):
         if not isinstance(alternative, dict):
             continue
         for key in ("percent", "amount"):
@@ -243,20 +250,20 @@ def _check_figures(doc: Document, index: int, charge: dict) -> None:
                 )
 
 
-def check_fees(
-    doc: Document, portals: set[str] | None, rates: Document, countries_with_rates: set[str]
-) -> None:
+def check_fees(doc: Document, portals: set[str] | None, rated: set[str] | None) -> None:
     """Ids unique; every id a record names exists; each charge used where its basis fits;
     figures the arithmetic can count exactly; a rate in rates.yml for each country."""
     charges = check_unique(doc, ["charges"])
     platforms = check_unique(doc, ["platforms"])
-    routes = check_unique(doc, ["routes"])
+    check_unique(doc, ["routes"])
     check_unique(doc, ["countries"])
     check_unique(doc, ["countries"], "code")
     if not doc.readable:
         return
     basis = {
-        item["id"]: item.get("basis") for _, item in _items(doc, "charges") if "id" in item
+        item["id"]: item.get("basis")
+        for _, item in _items(doc, "charges")
+        if isinstance(item.get("id"), str)
     }
     used: set[str] = set()
 
@@ -279,7 +286,7 @@ def check_fees(
         _check_figures(doc, index, charge)
     for index, platform in _items(doc, "platforms"):
         refer(("platforms", index, "fee"), platform.get("fee"), "fee")
-        for number, value in enumerate(platform.get("charges") or []):
+        for number, value in enumerate(_list(platform.get("charges"))):
             refer(("platforms", index, "charges", number), value, "platform")
         portal = platform.get("portal")
         if portals is not None and isinstance(portal, str) and portal not in portals:
@@ -289,21 +296,21 @@ def check_fees(
             )
     served: dict[str, tuple[list, list]] = {}
     for index, route in _items(doc, "routes"):
-        for number, value in enumerate(route.get("charges") or []):
+        for number, value in enumerate(_list(route.get("charges"))):
             refer(("routes", index, "charges", number), value, "route")
-        for number, value in enumerate(route.get("platforms") or []):
+        for number, value in enumerate(_list(route.get("platforms"))):
             if isinstance(value, str) and value not in platforms:
                 doc.add(
                     ("routes", index, "platforms", number),
                     f"unknown platform {shown(value)}: {suggest(value, sorted(platforms))}",
                 )
         if isinstance(route.get("id"), str):
-            served[route["id"]] = (route.get("platforms") or [], route.get("countries") or [])
+            served[route["id"]] = (_list(route.get("platforms")), _list(route.get("countries")))
     for index, country in _items(doc, "countries"):
-        for number, value in enumerate(country.get("charges") or []):
+        for number, value in enumerate(_list(country.get("charges"))):
             refer(("countries", index, "charges", number), value, "country")
         currency = country.get("currency")
-        if isinstance(currency, str) and rates.readable and currency not in countries_with_rates:
+        if isinstance(currency, str) and rated is not None and currency not in rated:
             doc.add(
                 ("countries", index, "currency"),
                 f"rates.yml has no exchange rate for {currency}: add one there under "
@@ -331,7 +338,7 @@ def check_fees(
         if example.get("unit") == "month" and "count" in example:
             doc.add(("examples", index, "count"), "a monthly retainer has no count: remove it")
     for index, charge in _items(doc, "charges"):
-        if charge.get("id") in charges and charge["id"] not in used:
+        if isinstance(charge.get("id"), str) and charge["id"] in charges - used:
             doc.add(
                 ("charges", index, "id"),
                 f"the charge {shown(charge['id'])} is not counted anywhere: name it under a "
@@ -339,9 +346,11 @@ def check_fees(
             )
 
 
-def check_rate_precision(doc: Document) -> set[str]:
+def check_rate_precision(doc: Document) -> set[str] | None:
     """The calculator counts in 1/10,000 of a unit per US$: at most four decimals. Returns the
-    currencies with a rate."""
+    currencies with a rate, or None when the file has no list of rates to check against."""
+    if not doc.readable or not isinstance(doc.data.get("exchange_rates"), list):
+        return None
     currencies = set()
     for index, item in _items(doc, "exchange_rates"):
         if isinstance(item.get("currency"), str):

@@ -86,7 +86,7 @@ def load_data(
     check_rates(docs["rates"], categories)
     rated = check_rate_precision(docs["rates"])
     portals = check_unique(docs["portals"], ["portals"]) if docs["portals"].readable else None
-    check_fees(docs["fees"], portals, docs["rates"], rated)
+    check_fees(docs["fees"], portals, rated)
     raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
     return GuideData(
         languages=languages,
