@@ -74,6 +74,4 @@ def refresh() -> None:
 
 if __name__ == "__main__":
     refresh()
-    print(
-        f"rewrote the expectations in {CASES.relative_to(ROOT)}: review `git diff` before committing"
-    )
+    print(f"rewrote the expectations in {CASES.relative_to(ROOT)}: review `git diff` first")
