@@ -111,7 +111,8 @@ def test_the_script_gives_the_shared_cases_results(tab):
             const c = window.GuideCalculator;
             return {
                 compute: cases.compute.map(k => c.compute(cases.models[k.model], k.request)),
-                reverse: cases.reverse.map(k => c.reverse(cases.models[k.model], k.request, k.target)),
+                reverse: cases.reverse.map(
+                    k => c.reverse(cases.models[k.model], k.request, k.target)),
                 parse_amount: cases.parse_amount.map(r => c.parseAmount(r[0])),
                 parse_count: cases.parse_count.map(r => c.parseCount(r[0])),
                 money: cases.money.map(r => c.money(r[0], r[1], fmts[r[2]])),
@@ -132,8 +133,14 @@ def test_a_shared_link_opens_the_same_result_in_every_language(tab, language):
     tab.open(f"{PREFIX[language]}calculator/{SHARED}")
     expected = compute(
         MODEL,
-        {"country": "bd", "platform": "fiverr", "route": "fiverr-payoneer-bank",
-         "unit": "project", "amount": 10000, "count": 10},
+        {
+            "country": "bd",
+            "platform": "fiverr",
+            "route": "fiverr-payoneer-bank",
+            "unit": "project",
+            "amount": 10000,
+            "count": 10,
+        },
     )
     amount, currency, text = tab.result()
     assert (amount, currency) == (decimal(expected["in_hand"]), "BDT")
@@ -160,16 +167,32 @@ def test_the_form_drives_the_result_and_the_address_reopens_it(browser, server, 
     page.locator("#guide-calc-gstin").check()
     expected = compute(
         MODEL,
-        {"country": "in", "platform": "upwork", "route": "upwork-wire", "unit": "hour",
-         "amount": 1250, "count": 80, "gstin": True},
+        {
+            "country": "in",
+            "platform": "upwork",
+            "route": "upwork-wire",
+            "unit": "hour",
+            "amount": 1250,
+            "count": 80,
+            "gstin": True,
+        },
     )
     amount, currency, text = tab.result()
     assert (amount, currency, text) == (
-        decimal(expected["in_hand"]), "INR", money(expected["in_hand"], "INR", language)
+        decimal(expected["in_hand"]),
+        "INR",
+        money(expected["in_hand"], "INR", language),
     )
     fragment = tab.fragment()
-    for part in ("country=in", "portal=upwork", "route=upwork-wire", "unit=hour",
-                 "amount=12.5", "count=80", "gstin=1"):
+    for part in (
+        "country=in",
+        "portal=upwork",
+        "route=upwork-wire",
+        "unit=hour",
+        "amount=12.5",
+        "count=80",
+        "gstin=1",
+    ):
         assert part in fragment, fragment
     assert "upwork-gst" not in page.locator(".guide-tool__steps").inner_text()
 
@@ -186,8 +209,13 @@ def test_reverse_gives_the_rate_to_ask_for(browser, server, tab, language):
     tab.page.locator("#guide-calc-want").fill("50000")
     expected = reverse(
         MODEL,
-        {"country": "bd", "platform": "upwork", "route": "upwork-local-bank", "unit": "hour",
-         "count": 80},
+        {
+            "country": "bd",
+            "platform": "upwork",
+            "route": "upwork-local-bank",
+            "unit": "hour",
+            "count": 80,
+        },
         5_000_000,
     )
     rate = tab.result("[data-result=rate]")
@@ -217,8 +245,11 @@ def words(language: str) -> dict[str, str]:
 
 def visible_cards(tab: Tab) -> list[str]:
     cards = tab.page.locator(".guide-finder [data-record]")
-    return [cards.nth(i).get_attribute("data-record") for i in range(cards.count())
-            if cards.nth(i).is_visible()]
+    return [
+        cards.nth(i).get_attribute("data-record")
+        for i in range(cards.count())
+        if cards.nth(i).is_visible()
+    ]
 
 
 def count_text(language: str, shown: int, total: int) -> str:
@@ -343,9 +374,7 @@ def test_without_javascript_every_tool_has_a_useful_page(browser, server, langua
 
     tab.open(f"{PREFIX[language]}self-check/")
     assert tab.page.locator(".guide-check__list input").count() == len(DATA.skills.checklist)
-    assert tab.page.locator(".guide-check__categories > li").count() == len(
-        DATA.skills.categories
-    )
+    assert tab.page.locator(".guide-check__categories > li").count() == len(DATA.skills.categories)
     assert tab.page.locator(".guide-check__categories a").first.is_visible()
     assert not [url for url in tab.requests if url.endswith(".js")]
     tab.close()
