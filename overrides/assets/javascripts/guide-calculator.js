@@ -317,13 +317,17 @@
       amount: String(example.amount), count: String(example.count || 1)};
     Object.keys(state).forEach(function (key) { start[key] = state[key]; });
     modes[start.want ? 1 : 0].checked = true;
-    ["country", "unit"].forEach(function (key) { if (start[key]) field[key].value = start[key]; });
-    if (start.portal) field.platform.value = start.portal;
+    choose(field.country, start.country);
+    choose(field.unit, start.unit);
+    choose(field.platform, start.portal);
     field.amount.value = ascii(start.amount || "");
     field.count.value = ascii(start.count || "");
     field.want.value = ascii(start.want || "");
     field.gstin.checked = start.gstin === "1";
     update(start.route, false);
+  }
+  function choose(select, value) {  // a value the address names, if the form offers it
+    if ([].some.call(select.options, function (o) { return o.value === value; })) select.value = value;
   }
   function routeChoices(chosen) {
     var options = field.route.options, valid = [];
@@ -374,7 +378,9 @@
       request.amount = parseAmount(field.amount.value);
       month = problem || request.amount === null ? null : compute({fees: fees, exchange_rates: data.exchange_rates}, request);
     }
-    error.textContent = month === null ? words.calc_invalid : month.error === "unreachable" ? words.calc_unreachable : month.error ? words.calc_invalid : "";
+    var empty = !(reverseMode ? field.want : field.amount).value.trim();  // nothing typed yet: no error
+    error.textContent = empty ? "" : month === null ? words.calc_invalid :
+      month.error === "unreachable" ? words.calc_unreachable : month.error ? words.calc_invalid : "";
     table.textContent = "";
     if (month && !month.error) {
       summary.append(words.calc_result + " ", el("strong", {"data-result": "in-hand", "data-amount": decimal(month.in_hand),
