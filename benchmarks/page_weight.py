@@ -154,7 +154,8 @@ def report(measurements: list[Measurement], first_view: int, budget: int, verbos
         over = m.first_view.gzipped > first_view or m.total > budget
         ok = ok and not over and not m.foreign
         print(
-            f"{m.path:<21}{m.first_view.gzipped / KIB:>10.1f} KiB{m.search.gzipped / KIB:>10.1f} KiB"
+            f"{m.path:<21}{m.first_view.gzipped / KIB:>10.1f} KiB"
+            f"{m.search.gzipped / KIB:>10.1f} KiB"
             f"{m.total / KIB:>10.1f} KiB{m.missing / KIB:>10.1f} KiB{m.requests:>10}  "
             f"{len(m.foreign)}" + ("   OVER" if over else "")
         )
