@@ -13,6 +13,7 @@ of its worked examples are described here the way the script describes them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -66,8 +67,6 @@ def in_language(value: Any, languages: Sequence[str], keep: Iterable[str]) -> An
 def script_data(value: Any) -> Markup:
     """JSON for a `<script type="application/json">` block: `<`, `>` and `&` escaped, so no
     text in the data can close the element; the browser does not run it (CSP: data only)."""
-    import json
-
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)  # noqa: S704 - escaped above for the one context it is printed in
@@ -216,8 +215,6 @@ def describe(local: Localizer, model: Mapping[str, Any], request: Mapping[str, A
             row["sources"] = sources(local, country.rate_sources)
         elif line["kind"] == "result":
             row["step"] = words["calc_in_hand"]
-            row["value"] = f"{Decimal(line['amount']) / 100:.2f}"
-            row["currency"] = line["currency"]
         if line["kind"] == "unknown":
             row["amount"] = words["calc_not_counted"]
         rows.append(row)
@@ -273,7 +270,7 @@ def calculator_view(local: Localizer) -> View:
             for c in fees.countries
             if (rate := local.data.rates.rate(c.currency))
         },
-        **in_language(model, local.data.languages, {"en", local.language}),
+        **in_language(model, local.data.languages, {local.language}),
     }
     context = {
         "countries": [{"id": c.id, "code": c.code, "name": local.text(c.name)} for c in countries],
