@@ -39,7 +39,8 @@ RECORD = re.compile(r'\sdata-record="([^"]*)"')
 def template_env(theme: Any) -> Environment:
     """The theme's own Jinja environment (overrides/ first), escaping everything it prints; a
     name a template misspells fails instead of printing nothing."""
-    return theme.get_env().overlay(autoescape=True, undefined=StrictUndefined)
+    env: Environment = theme.get_env().overlay(autoescape=True, undefined=StrictUndefined)
+    return env
 
 
 def render_block(block: str, data: GuideData, language: str, env: Environment) -> str:

@@ -34,7 +34,7 @@ def is_break(char: str) -> bool:
     return char.isspace() or char == "_" or unicodedata.category(char) == "Pd"
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     # mkdocs.yml cannot name a hook module's function (hooks are not importable while the YAML
     # loads), so the toc extension gets it here, before any page is rendered.
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify

@@ -45,7 +45,7 @@ class Link:
     target: str
 
 
-def _blank_out(match: re.Match) -> str:
+def _blank_out(match: re.Match[str]) -> str:
     """Replace code with spaces of the same shape so line numbers stay right."""
     return re.sub(r"[^\n]", " ", match[0])
 

@@ -15,7 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from lib.page_sources import read_page_source, source_files
 from lib.pages import project_root, real_source_path, remember_source
@@ -33,7 +35,7 @@ def _mounted_page(rel: Path, config: MkDocsConfig, root: Path) -> File:
     )
     # The i18n plugin rebuilds every File from docs_dir and keeps no custom attribute, so
     # on_page_read_source finds the real path through the virtual one.
-    _MOUNTS[file.abs_src_path] = (root / rel).as_posix()
+    _MOUNTS[str(file.abs_src_path)] = (root / rel).as_posix()
     return file
 
 
@@ -83,7 +85,9 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     return text
 
 
-def on_page_context(context, /, *, page: Page, config: MkDocsConfig, nav):
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Point "edit this page" at hi/…md or bn/…md instead of the virtual docs/hi/…md."""
     real = real_source_path(page.file)
     if real and page.edit_url:

@@ -8,14 +8,13 @@ language for this chrome: only its article is English.
 
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
-from lib.pages import project_root
+from lib.pages import add_to_context, project_root
 from lib.site_languages import build_languages, current_language
 from lib.words import Words, words_for
 
@@ -27,14 +26,12 @@ def site_words(config: MkDocsConfig) -> Words:
 
 
 def on_page_context(
-    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
-    context["ui"] = site_words(config)
-    return context
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    return add_to_context(context, ui=site_words(config))
 
 
 def on_template_context(
-    context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
-) -> dict[str, Any]:
-    context["ui"] = site_words(config)
-    return context
+    context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+) -> TemplateContext:
+    return add_to_context(context, ui=site_words(config))

@@ -12,7 +12,7 @@ from conftest import ROOT, FixtureSite
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from content_security import POLICY  # noqa: E402
+from content_security import POLICY
 
 PWNED_TITLE = '<script>document.title="pwned"</script>'
 # Scripts that reach a page from its front matter, after a literal </article> (which once ended

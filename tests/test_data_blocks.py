@@ -124,7 +124,7 @@ def test_blocks_in_each_language(small, env, language, expected):
 
 
 def test_bengali_conversions_put_taka_first_and_hindi_rupees_first(small, env):
-    band = [b for b in small.rates.bands if b.currency == "USD"][0]
+    band = next(b for b in small.rates.bands if b.currency == "USD")
     assert [c["currency"] for c in conversions(Localizer(small, "bn"), band)] == ["BDT", "INR"]
     assert [c["currency"] for c in conversions(Localizer(small, "hi"), band)] == ["INR", "BDT"]
 
@@ -192,7 +192,7 @@ def test_only_https_links_with_noopener(real, env):
 
 
 def test_a_label_the_data_lacks_is_a_clear_error(real):
-    with pytest.raises(DataError, match="the label 'nope' is not in data/labels.yml"):
+    with pytest.raises(DataError, match=r"the label 'nope' is not in data/labels\.yml"):
         Localizer(real, "en").words["nope"]
 
 

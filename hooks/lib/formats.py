@@ -43,11 +43,9 @@ CURRENCY_SIGNS = {
 }
 
 MONTHS = {
-    "en": (
-        "January February March April May June July August September October November December"
-    ).split(),
-    "hi": "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर".split(),
-    "bn": ("জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর").split(),
+    "en": "January February March April May June July August September October November December",
+    "hi": "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    "bn": "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
 }
 # The word before the last item of a list: "a, b and c", "a, b और c", "a, b এবং c".
 AND = {"en": "and", "hi": "और", "bn": "এবং"}
@@ -126,12 +124,12 @@ def conversion_targets(language: str, source: str, available: Iterable[str]) -> 
 def parse_when(value: str) -> dt.date:
     """A stored date, 2026, 2026-01 or 2026-01-15; ValueError if there is no such day."""
     parts = [int(part) for part in value.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = ([*parts, 1, 1])[:3]
     return dt.date(year, month, day)
 
 
 def _months(language: str) -> list[str]:
-    return MONTHS.get(language, MONTHS["en"])
+    return MONTHS.get(language, MONTHS["en"]).split(" ")
 
 
 def format_when(value: str, language: str) -> str:

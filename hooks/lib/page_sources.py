@@ -81,8 +81,7 @@ def front_matter(text: str, shown_as: str) -> dict[str, Any]:
 
 def read_page_source(path: str, shown_as: str) -> str:
     """The checked text of the page file at `path`; errors name it as `shown_as`."""
-    with open(path, "rb") as handle:
-        text = decode_page(handle.read(), shown_as)
+    text = decode_page(Path(path).read_bytes(), shown_as)
     front_matter(text, shown_as)
     return text
 

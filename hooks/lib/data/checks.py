@@ -17,7 +17,7 @@ from lib.data.schema import suggest
 from lib.formats import BASE_CURRENCY
 
 
-def _items(doc: Document, key: str) -> list[tuple[int, dict]]:
+def _items(doc: Document, key: str) -> list[tuple[int, dict[str, Any]]]:
     """(index, record) for each mapping in the top-level list `key`."""
     if not doc.readable or not isinstance(doc.data.get(key), list):
         return []
@@ -26,7 +26,7 @@ def _items(doc: Document, key: str) -> list[tuple[int, dict]]:
 
 def check_unique(doc: Document, keys: Sequence[str], field_name: str = "id") -> set[str]:
     """Report a value of field_name used twice across the lists `keys`; return those seen."""
-    seen: dict[str, tuple] = {}
+    seen: dict[str, KeyPath] = {}
     for key in keys:
         for index, item in _items(doc, key):
             value = item.get(field_name)
@@ -65,10 +65,6 @@ def check_skills(doc: Document) -> set[str] | None:
     return categories
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
 def check_rates(doc: Document, categories: set[str] | None) -> None:
     """Ids unique, min <= max, an exchange rate for every currency, categories that exist."""
     check_unique(doc, ["bands"])
@@ -91,7 +87,7 @@ def check_rates(doc: Document, categories: set[str] | None) -> None:
             )
     for index, item in _items(doc, "bands"):
         low, high = item.get("min"), item.get("max")
-        if _is_number(low) and _is_number(high) and low > high:
+        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
             doc.add(
                 ("bands", index, "min"),
                 f"minimum {low} is above the maximum {high}: swap them, or correct one",

@@ -46,7 +46,7 @@ def _refuse_anchors(text: str) -> None:
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
-            raise _AnchorFound(event.start_mark, isinstance(event, AliasEvent))
+            raise _AnchorFound(event.start_mark, isinstance(event, AliasEvent))  # type: ignore[arg-type]
 
 
 def _is_empty(text: str) -> bool:
@@ -123,20 +123,20 @@ def _value(node: Node, path: KeyPath, doc: Document) -> Any:
                 continue
             line = key_node.start_mark.line + 1
             if key in mapping:
-                first = doc.key_lines[path + (key,)]
+                first = doc.key_lines[(*path, key)]
                 doc.add(
-                    path + (key,),
+                    (*path, key),
                     f"duplicate key {shown(key)} (first at line {first}): keep one of them",
                     line=line,
                 )
                 continue
-            doc.key_lines[path + (key,)] = line
-            mapping[key] = _value(value_node, path + (key,), doc)
+            doc.key_lines[(*path, key)] = line
+            mapping[key] = _value(value_node, (*path, key), doc)
         return mapping
     if isinstance(node, SequenceNode):
         if node.tag != f"{_TAG}seq":
             return _bad_tag(node, path, doc)
-        return [_value(item, path + (index,), doc) for index, item in enumerate(node.value)]
+        return [_value(item, (*path, index), doc) for index, item in enumerate(node.value)]
     if node.tag not in _SCALAR_TAGS:
         return _bad_tag(node, path, doc)
     if node.tag in (f"{_TAG}str", f"{_TAG}timestamp"):
