@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 TAGS = re.compile(r"</?[^>]*>")
 SEPARATORS = re.compile(r"[\s_]+")
@@ -34,8 +35,16 @@ def is_break(char: str) -> bool:
     return char.isspace() or char == "_" or unicodedata.category(char) == "Pd"
 
 
+@event_priority(-110)  # after the i18n plugin's on_config (-100), which sets the language's extra
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # mkdocs.yml cannot name a hook module's function (hooks are not importable while the YAML
     # loads), so the toc extension gets it here, before any page is rendered.
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["slugify"] = slugify
+    # The tooltip of the link after each heading, in the language being built: the i18n plugin
+    # puts each language's `extra.ui` in place in its on_config, run again for every language,
+    # but may not override markdown_extensions itself (mkdocs.yml cannot set it per language).
+    title = config.extra.get("ui", {}).get("permalink_title")
+    if title:
+        toc["permalink_title"] = title
     return config

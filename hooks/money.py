@@ -1,10 +1,15 @@
-"""Numbers, money, dates and lists in the page's language, all through Babel.
+"""Numbers, money, dates and lists in the page's language, through Babel and the house style.
 
 One place decides how the guide writes figures: Indian digit grouping on every page (₹1,00,000),
 the currency always visible, Bengali digits on Bengali pages (Babel's `bn` default numbering,
 which Babel itself applies only to symbols, not to digits), Latin digits on English and Hindi
 pages. Conversions go through the US dollar, the one currency every stored exchange rate is
 quoted against.
+
+Hindi and Bengali follow the house style of CONTRIBUTING.md ("House style"), the same as the
+hand-written text: ₹7,000, ৳500 / ৳৫০০, US$100 / US$১০০, the sign first; dates as
+"1 मई 2025" / "১ মে ২০২৫", with no comma and the house spelling of each month (CLDR writes
+फ़रवरी, and its Bengali months changed spelling between Babel releases).
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import format_interval, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency, get_currency_symbol
 
@@ -30,6 +34,16 @@ NO_BREAK_SPACE = "\u00a0"
 # Bangladesh; CLDR's bn pattern puts it after the number, so the blocks would disagree with the
 # prose around them. Babel still formats; only the sign moves.
 SIGN_FIRST = {"bn"}
+# The house signs where CLDR's differ: hi_IN has "$" (a reader in India may take it for any
+# dollar) and "BDT" (the prose writes ৳). Bengali already has US$ and ৳.
+HOUSE_SYMBOLS = {"hi": {"USD": "US$", "BDT": "৳"}}
+# Month names as the house style spells them; English takes Babel's.
+MONTHS = {
+    "hi": "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर".split(),
+    "bn": (
+        "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর"
+    ).split(),
+}
 
 
 def locale(language: str) -> Locale:
@@ -78,6 +92,9 @@ def format_money(amount: float, currency: str, language: str) -> str:
         pattern = pattern.replace("0.00", "0")
     text = format_currency(amount, currency, locale=loc, format=pattern, currency_digits=False)
     symbol = get_currency_symbol(currency, locale=loc)
+    house = HOUSE_SYMBOLS.get(language, {}).get(currency)
+    if house and symbol:
+        text, symbol = text.replace(symbol, house), house
     return localize_digits(_space_letters(text, symbol) if symbol else text, language)
 
 
@@ -120,27 +137,41 @@ def parse_when(value: str) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _skeleton(value: str) -> str:
-    return {4: "y", 7: "yMMMM"}.get(len(value), "yMMMMd")
+def _month(month: int, language: str) -> str:
+    names = MONTHS.get(language)
+    if names:
+        return names[month - 1]
+    return locale(language).months["format"]["wide"][month]
 
 
 def format_when(value: str, language: str) -> str:
-    """2026 / January 2026 / 1 May 2025: as precise as the stored value."""
-    text = format_skeleton(_skeleton(value), parse_when(value), locale=locale(language))
-    return localize_digits(text, language)
+    """2026 / January 2026 / 1 May 2025 (1 मई 2025, ১ মে ২০২৫): as precise as the stored value."""
+    date = parse_when(value)
+    parts = [_month(date.month, language), str(date.year)]
+    if len(value) > 7:
+        parts.insert(0, str(date.day))
+    return localize_digits(" ".join(parts[-1:] if len(value) == 4 else parts), language)
 
 
 def format_period(start: str, end: str | None, language: str) -> str:
-    """January–February 2026; one date when there is no end."""
+    """January–February 2026; one date when there is no end; 15 May 2025 – 3 June 2026."""
     if not end or end == start:
         return format_when(start, language)
-    text = format_interval(
-        parse_when(start), parse_when(end), _skeleton(start), locale=locale(language)
-    )
-    return localize_digits(text, language)
+    if len(start) == len(end) == 7 and start[:4] == end[:4]:
+        months = [_month(parse_when(value).month, language) for value in (start, end)]
+        return localize_digits(f"{months[0]}–{months[1]} {start[:4]}", language)
+    return f"{format_when(start, language)} – {format_when(end, language)}"
+
+
+# "a, b और c" with no comma before the last word, as Hindi and Bengali are written; older CLDR
+# data (Babel before 2.17) puts one before और.
+CONJUNCTIONS = {"hi": "और", "bn": "এবং"}
 
 
 def join_words(items: Iterable[str], language: str) -> str:
     """a, b and c / a, b और c / a, b এবং c."""
     items = list(items)
+    word = CONJUNCTIONS.get(language)
+    if word and len(items) > 1:
+        return f"{', '.join(items[:-1])} {word} {items[-1]}"
     return format_list(items, locale=locale(language)) if items else ""
