@@ -8,6 +8,7 @@ Text a client reads (fenced code blocks and > quotes) stays in English and is no
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -100,7 +101,9 @@ HINDI_CHANDRABINDU_STEMS = {
 }  # fmt: skip
 HINDI_WORDS = {"पृष्ठ": "पेज", "अदिनांकित": "बिना तारीख"}
 HINDI_MONTHS = {"सितम्बर": "सितंबर", "अक्तूबर": "अक्टूबर", "नवम्बर": "नवंबर", "दिसम्बर": "दिसंबर"}
-HINDI_MONEY_WORDS = {"रुपये": "₹", "रुपए": "₹", "रुपया": "₹", "रु": "₹", "डॉलर": "US$", "टका": "৳"}
+HINDI_MONEY_WORDS = {
+    "रुपये": "₹", "रुपए": "₹", "रुपया": "₹", "रुपयों": "₹", "रु.": "₹", "डॉलर": "US$", "टका": "৳",
+}  # fmt: skip
 
 BENGALI_WORDS = {
     # Bangla Academy spellings, as written in Bangladesh
@@ -125,7 +128,8 @@ def money_word_rule(language: str, signs: dict[str, str]) -> Rule:
     alternatives = "|".join(sorted(map(re.escape, signs), key=len, reverse=True))
     pattern = (
         rf"(?P<number>{NUMBER}(?:\s*[–-]\s*{NUMBER})?)\s*(?:(?P<scale>{scales})\s+)?"
-        rf"(?P<word>{alternatives})\.?(?:{letter}*|(?!{letter}))"
+        # Bengali adds case endings to the word itself (রুপির, টাকায়); Hindi writes them apart.
+        rf"(?P<word>{alternatives})" + (f"{letter}*" if language == "bn" else f"(?!{letter})")
     )
 
     def fix(match: re.Match) -> str:
@@ -183,9 +187,9 @@ MONEY_RULES = [
     rule(
         "a range with one sign",
         rf"(?P<sign>{SIGN}){NUMBER}\+?\s?[–-]\s?(?P<high>{NUMBER})",
-        lambda match: match[0][: match.start("high") - match.start()]
-        + match["sign"]
-        + match["high"],
+        lambda match: (
+            match[0][: match.start("high") - match.start()] + match["sign"] + match["high"]
+        ),
     ),
 ]
 # English words joining a Hindi or Bengali sentence: only names stay in Latin letters.
@@ -299,7 +303,7 @@ def page_prose(text: str) -> str:
     prose = re.sub(r"`[^`\n]*`", blank, prose)
     prose = re.sub(r"\]\([^)\n]*\)", lambda m: "]" + blank(m)[1:], prose)
     prose = re.sub(r"<https?://[^>\s]*>", blank, prose)
-    return re.sub(r'^(\s*)(?:!!!|\?\?\?\+?) \w+', lambda m: blank(m), prose, flags=re.M)
+    return re.sub(r"^\s*(?:!!!|\?\?\?\+?) \w+", blank, prose, flags=re.M)
 
 
 def pages(language: str) -> Iterator[tuple[str, int, str]]:
@@ -417,11 +421,14 @@ SHOWN_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
 
 
 class Parts(HTMLParser):
-    """A built page split into what the checks need, each with its line in the HTML file."""
+    """A built page split into what the checks need, each with its line in the HTML file. Text
+    marked as another language (`lang="en"`: the glossary's other columns, an English page shown
+    as a fallback) is left out: it is checked on its own language's pages."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool]] = []  # (tag, is it a data block)
+        self.language = language
+        self.stack: list[tuple[str, bool, str | None]] = []  # (tag, in a data block, lang)
         self.data: list[tuple[int, str]] = []  # text inside data blocks
         self.chrome: list[tuple[int, str]] = []  # text outside the article, links and scripts
         self.attributes: list[tuple[int, str]] = []  # tooltips, labels, placeholders
@@ -429,7 +436,11 @@ class Parts(HTMLParser):
         self._config = False
 
     def inside(self, *tags: str) -> bool:
-        return any(tag in tags for tag, _ in self.stack)
+        return any(tag in tags for tag, _, _ in self.stack)
+
+    def in_another_language(self) -> bool:
+        langs = [lang for _, _, lang in self.stack if lang]
+        return bool(langs) and langs[-1].split("-")[0] != self.language
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -440,7 +451,7 @@ class Parts(HTMLParser):
         self._config = tag == "script" and attributes.get("id") == "__config"
         if tag not in VOID:
             is_data = "guide-data" in (attributes.get("class") or "").split()
-            self.stack.append((tag, is_data))
+            self.stack.append((tag, is_data, attributes.get("lang")))
 
     def handle_endtag(self, tag):
         for i in range(len(self.stack) - 1, -1, -1):
@@ -455,7 +466,9 @@ class Parts(HTMLParser):
         if self._config and self.inside("script"):
             config = json.loads(data)
             self.translations += [(line, k, v) for k, v in config["translations"].items()]
-        elif any(is_data for _, is_data in self.stack):
+        elif self.in_another_language():
+            return
+        elif any(is_data for _, is_data, _ in self.stack):
             self.data.append((line, data))
         elif not self.inside("article", "a", "script", "style", "code"):
             self.chrome.append((line, data))
@@ -463,7 +476,7 @@ class Parts(HTMLParser):
 
 def built_pages(site: Path, language: str) -> Iterator[tuple[str, Parts]]:
     for path in sorted((site / language).rglob("*.html")):
-        parts = Parts()
+        parts = Parts(language)
         parts.feed(path.read_text(encoding="utf-8"))
         yield f"<site>/{path.relative_to(site).as_posix()}", parts
 
@@ -480,6 +493,14 @@ def test_rendered_data_blocks_follow_the_house_style(site, language):
     assert not found, report(found, f"{NAMES[language]} data block problems {hint}")
 
 
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml has !ENV tags: read them as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@functools.cache
 def material_strings() -> dict[str, str]:
     """Material's English strings (key -> text), the ones a Hindi or Bengali page must not show."""
     import material
@@ -487,19 +508,16 @@ def material_strings() -> dict[str, str]:
     path = Path(material.__file__).parent / "templates/partials/languages/en.html"
     pairs = re.findall(r'^\s*"([\w.]+)": "([^"]+)"', path.read_text(encoding="utf-8"), re.M)
     skip = {"language", "direction"}
-    return {key: text for key, text in pairs if key not in skip and not key.startswith("search.config")}
+    return {
+        key: text for key, text in pairs if key not in skip and not key.startswith("search.config")
+    }
 
 
+@functools.cache
 def english_ui_strings() -> dict[str, str]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     return {key: value for key, value in config["extra"]["ui"].items() if " " in str(value)}
 
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml has !ENV tags: read them as plain values."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 # Latin words the chrome may show: names (the repository's own among them).
 CHROME_NAMES = {"va-guide", "English", "GitHub"}
@@ -565,6 +583,7 @@ def test_the_rules_catch_what_they_are_for():
     assert hit("hi", "3 मई, 2025 से") == ["3 मई 2025"]
     assert hit("bn", "৩ মে, ২০২৫ থেকে") == ["৩ মে ২০২৫"]
     assert hit("hi", "Tk 1,500") and hit("hi", "1,500 टका")[0].startswith("৳1,500")
+    assert not hit("hi", "5 मिनट रुकिए, 2 रुकावटें") and hit("bn", "৯০ রুপির")[0].startswith("₹৯০")
     assert hit("bn", "০.১৫ US$") == ["US$০.১৫"] and not hit("bn", "US$০.১৫ আর ৳৫০০")
     assert hit("hi", "$10 से") and not hit("hi", "US$10 से ₹1,000–₹2,100")
     assert hit("hi", "₹1,000–2,100") == ["₹1,000–₹2,100"]
