@@ -12,14 +12,16 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from mount_translations import checked_source, display_path
-from page_sources import front_matter_lines
+from lib.page_sources import front_matter_lines
+from lib.pages import checked_source, display_path
+from lib.problems import Collector
 
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
@@ -43,7 +45,7 @@ class Link:
     target: str
 
 
-def _blank_out(match: re.Match) -> str:
+def _blank_out(match: re.Match[str]) -> str:
     """Replace code with spaces of the same shape so line numbers stay right."""
     return re.sub(r"[^\n]", " ", match[0])
 
@@ -82,7 +84,7 @@ def link_problem(target: str, page_src_uri: str, files: Files) -> str | None:
     return None
 
 
-_problems: list[str] = []
+_problems = Collector(LinkError, "link problem", "in pages")
 
 
 @event_priority(20)  # before data blocks replace markers: only what contributors wrote
@@ -93,14 +95,11 @@ def on_page_markdown(
     for link in find_links(markdown):
         problem = link_problem(link.target, page.file.src_uri, files)
         if problem:
-            _problems.append(f"{display_path(page.file)}:{link.line + offset}: {problem}")
+            _problems.add(display_path(page.file), link.line + offset, problem)
     return markdown
 
 
-def on_env(env, /, *, config: MkDocsConfig, files: Files):
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     """All pages are read by now: report every problem of this language build at once."""
-    if _problems:
-        problems = sorted(set(_problems))
-        _problems.clear()
-        raise LinkError("\n".join([*problems, f"{len(problems)} link problem(s) in pages."]))
+    _problems.raise_if_any()
     return env

@@ -15,43 +15,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from page_sources import read_page_source
-from site_languages import translation_languages
+from lib.page_sources import read_page_source, source_files
+from lib.pages import project_root, real_source_path, remember_source
+from lib.site_languages import translation_languages
 
 log = get_plugin_logger(__name__)
-
-
-def project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
-def translation_sources(root: Path, language: str) -> list[Path]:
-    """Every file of one language folder, relative to the repository root, sorted."""
-    folder = root / language
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path.relative_to(root)
-        for path in folder.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.parts)
-    )
-
-
-def real_source_path(file: File) -> str | None:
-    """The repository path (hi/rates.md) behind a mounted page, None for docs/ pages."""
-    return getattr(file, "mounted_from", None)
-
-
-def display_path(file: File) -> str:
-    """The path a contributor knows a page by (docs/rates.md, hi/rates.md), once it is read."""
-    return getattr(file, "display_path", None) or file.src_uri
-
-
-def checked_source(file: File) -> str:
-    """The page's text as read and checked by on_page_read_source (front matter included)."""
-    return getattr(file, "checked_source", "")
 
 
 def _mounted_page(rel: Path, config: MkDocsConfig, root: Path) -> File:
@@ -63,7 +35,7 @@ def _mounted_page(rel: Path, config: MkDocsConfig, root: Path) -> File:
     )
     # The i18n plugin rebuilds every File from docs_dir and keeps no custom attribute, so
     # on_page_read_source finds the real path through the virtual one.
-    _MOUNTS[file.abs_src_path] = (root / rel).as_posix()
+    _MOUNTS[str(file.abs_src_path)] = (root / rel).as_posix()
     return file
 
 
@@ -81,7 +53,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
                 f"{(docs / language).relative_to(root)}/ exists, but {language} pages belong in "
                 f"the top-level {language}/ folder: move them there."
             )
-        for rel in translation_sources(root, language):
+        for inside in source_files(root / language):
+            rel = Path(language) / inside
             if rel.suffix == ".md":
                 files.append(_mounted_page(rel, config, root))
             else:
@@ -107,15 +80,14 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
         return None
     real = _MOUNTS.get(source, source)
     shown_as = os.path.relpath(real, project_root(config)).replace(os.sep, "/")
-    if real != source:
-        page.file.mounted_from = shown_as
     text = read_page_source(real, shown_as)
-    page.file.display_path = shown_as
-    page.file.checked_source = text
+    remember_source(page.file, shown_as, text, mounted=real != source)
     return text
 
 
-def on_page_context(context, /, *, page: Page, config: MkDocsConfig, nav):
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Point "edit this page" at hi/…md or bn/…md instead of the virtual docs/hi/…md."""
     real = real_source_path(page.file)
     if real and page.edit_url:

@@ -16,8 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from mount_translations import project_root, translation_sources
-from site_languages import (
+from lib.page_sources import source_files
+from lib.pages import project_root
+from lib.problems import Problem, report
+from lib.site_languages import (
     build_languages,
     configured_languages,
     is_final_build,
@@ -43,17 +45,17 @@ def expected_pages(root: Path, docs: Path, config: MkDocsConfig) -> dict[str, li
     source = source_language(config)
     prefixes = {lang: "" if lang == source else f"{lang}/" for lang in build_languages(config)}
     expected: dict[str, list[str]] = {}
-    for page in sorted(docs.rglob("*.md")):
-        rel = page.relative_to(docs).as_posix()
+    for page in source_files(docs, ".md"):
+        rel = page.as_posix()
         dest = built_path(rel, config)
         expected[f"{docs.relative_to(root).as_posix()}/{rel}"] = [
             prefix + dest for prefix in prefixes.values()
         ]
     for language in translation_languages(config):
-        for rel in translation_sources(root, language):
-            if rel.suffix == ".md":
-                inside = rel.relative_to(language).as_posix()
-                expected[rel.as_posix()] = [f"{language}/{built_path(inside, config)}"]
+        for inside in source_files(root / language, ".md"):
+            expected[f"{language}/{inside}"] = [
+                f"{language}/{built_path(inside.as_posix(), config)}"
+            ]
     return expected
 
 
@@ -70,23 +72,33 @@ def unlisted_language_folders(root: Path, config: MkDocsConfig) -> list[str]:
     )
 
 
-def lost_pages(root: Path, config: MkDocsConfig) -> list[str]:
+def lost_pages(root: Path, config: MkDocsConfig) -> list[Problem]:
     docs = Path(config.docs_dir).resolve()
     site = Path(config.site_dir)
     problems = [
-        f"{source}: no page was built at site/{dest}: "
-        + (
-            "folders with two-letter names inside docs/ are taken for languages; rename it"
-            if LANGUAGE_LIKE.match(Path(source).parts[1] if len(Path(source).parts) > 2 else "")
-            else "check the build log above for why it was skipped"
+        Problem(
+            source,
+            0,
+            "",
+            f"no page was built at site/{dest}: "
+            + (
+                "folders with two-letter names inside docs/ are taken for languages; rename it"
+                if LANGUAGE_LIKE.match(Path(source).parts[1] if len(Path(source).parts) > 2 else "")
+                else "check the build log above for why it was skipped"
+            ),
         )
         for source, dests in expected_pages(root, docs, config).items()
         for dest in dests
         if not (site / dest).is_file()
     ]
     problems += [
-        f"{name}/: looks like a language folder, but '{name}' is not in the i18n languages of "
-        "mkdocs.yml: add it there, or rename the folder"
+        Problem(
+            f"{name}/",
+            0,
+            "",
+            f"looks like a language folder, but '{name}' is not in the i18n languages of "
+            "mkdocs.yml: add it there, or rename the folder",
+        )
         for name in unlisted_language_folders(root, config)
     ]
     return problems
@@ -96,6 +108,4 @@ def lost_pages(root: Path, config: MkDocsConfig) -> list[str]:
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not is_final_build(config) or is_partial_build(config):
         return  # a one-language preview leaves the other languages out on purpose
-    problems = lost_pages(project_root(config), config)
-    if problems:
-        raise LostPageError("\n".join([*problems, f"{len(problems)} page(s) lost in the build."]))
+    report(lost_pages(project_root(config), config), LostPageError, "page", "lost in the build")

@@ -3,21 +3,15 @@ spellings of a letter, and results that stay in the reader's language."""
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from browser_support import SiteServer, chromium, require_chromium
-from conftest import FixtureSite
-from test_search_index import NAV, PAGES
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from search_text import normalize, tokenize  # noqa: E402
+from conftest import ROOT, FixtureSite
+from lib.search_text import normalize, tokenize
+from search_support import NAV, PAGES
 
 pytestmark = pytest.mark.browser
 

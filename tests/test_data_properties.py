@@ -6,7 +6,6 @@ for anything at all: no other exception, and every reported line names a data fi
 from __future__ import annotations
 
 import re
-import sys
 import tempfile
 from pathlib import Path
 
@@ -15,12 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from datafiles import DataError, GuideData  # noqa: E402
-from test_datafiles import SMALL, load, make_data_dir  # noqa: E402
+from data_support import SMALL, load, make_data_dir
+from lib.data import DataError, GuideData
 
 PROBLEM_LINE = re.compile(r"^data/(glossary|skills|rates|portals|labels)\.yml(:\d+)?: .+")
 COUNT_LINE = re.compile(r"^\d+ problems? in the data files\.$")
@@ -78,7 +73,7 @@ def test_any_bytes(workdir, name, raw):
 
 # YAML-ish text: the characters YAML gives meaning to, so the parser is exercised, not bypassed.
 YAML_ALPHABET = st.sampled_from(
-    list(" \n\t-:?,[]{}#&*!|>'\"%@`~.0123456789abcnxyz<=/\\") + ["\u00a0", "ক"]
+    [*list(" \n\t-:?,[]{}#&*!|>'\"%@`~.0123456789abcnxyz<=/\\"), "\xa0", "ক"]
 )
 
 
@@ -117,10 +112,10 @@ def _paths(value, path=()):
     yield path
     if isinstance(value, dict):
         for key, child in value.items():
-            yield from _paths(child, path + (key,))
+            yield from _paths(child, (*path, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _paths(child, path + (index,))
+            yield from _paths(child, (*path, index))
 
 
 VALID = {

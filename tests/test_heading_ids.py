@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from heading_ids import slugify  # noqa: E402
+from heading_ids import slugify
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from money import (  # noqa: E402
+from lib.formats import (
     NO_BREAK_SPACE,
     conversion_targets,
     convert,
@@ -41,12 +35,12 @@ NB = NO_BREAK_SPACE
         (122.3, "BDT", "bn", "৳১২২.৩০"),
         # A currency written with letters keeps a no-break space from the number (CLDR spacing).
         (122.3, "BDT", "en", f"BDT{NB}122.30"),
-        (12230, "BDT", "hi", "৳12,230"),  # the house sign, not CLDR's
-        (10, "USD", "en", "$10"),
+        (12230, "BDT", "hi", "৳12,230"),  # as Hindi text writes it (house style)
+        (10, "USD", "en", "US$10"),
         (10, "USD", "bn", "US$১০"),
         (0.15, "USD", "hi", "US$0.15"),
         (250, "GBP", "en", "£250"),
-        (1234567, "USD", "en", "$12,34,567"),
+        (1234567, "USD", "en", "US$12,34,567"),
     ],
 )
 def test_format_money(amount, currency, language, expected):
@@ -72,11 +66,10 @@ def test_format_money_range(low, high, open_ended, language, expected):
         ("2026", "en", "2026"),
         ("2026-01", "en", "January 2026"),
         ("2026-01", "hi", "जनवरी 2026"),
-        ("2026-01", "bn", "জানুয়ারি ২০২৬"),
         ("2026-02", "hi", "फरवरी 2026"),  # house spelling: no nukta
+        ("2026-01", "bn", "জানুয়ারি ২০২৬"),
         ("2025-05-01", "en", "1 May 2025"),
-        ("2025-05-01", "hi", "1 मई 2025"),
-        ("2025-05-01", "bn", "১ মে ২০২৫"),  # no comma
+        ("2025-05-01", "bn", "১ মে ২০২৫"),
     ],
 )
 def test_format_when(value, language, expected):
@@ -88,8 +81,6 @@ def test_format_when(value, language, expected):
     [
         ("2026-01", "2026-02", "en", "January–February 2026"),
         ("2026-01", "2026-02", "bn", "জানুয়ারি–ফেব্রুয়ারি ২০২৬"),
-        ("2026-01", "2026-02", "hi", "जनवरी–फरवरी 2026"),
-        ("2025-12-15", "2026-01-03", "hi", "15 दिसंबर 2025 – 3 जनवरी 2026"),
         ("2026-01", None, "hi", "जनवरी 2026"),
         ("2026-01", "2026-01", "en", "January 2026"),
     ],
@@ -124,7 +115,17 @@ def test_convert_goes_through_the_dollar():
 
 
 @pytest.mark.parametrize(
-    ("amount", "expected"), [(2806.885, 2807.0), (76.5027, 77.0), (0.765, 0.77), (9.994, 9.99)]
+    ("amount", "expected"),
+    [
+        (2806.885, 2807.0),
+        (76.5027, 77.0),
+        (0.765, 0.77),
+        (9.994, 9.99),
+        # halves round up, never to the even neighbour (round() gives 1372 and 0.12)
+        (1372.5, 1373.0),
+        (10.5, 11.0),
+        (0.125, 0.13),
+    ],
 )
 def test_converted_amounts_are_rounded_as_estimates(amount, expected):
     assert round_converted(amount) == expected

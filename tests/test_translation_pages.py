@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import re
-import sys
 from html import unescape
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 
-from conftest import Build, FixtureSite
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from translation_status import read_mkdocs_yml, source_hash, with_source_hash  # noqa: E402
+from conftest import ROOT, Build, FixtureSite
+from lib.site_languages import read_mkdocs_yml
+from lib.translation_status import source_hash, with_source_hash
 
 OLD_RATES = "# Rates\n\nA beginner charges $5 an hour.\n"
 RATES = "# Rates\n\nA beginner charges $6 an hour.\n"  # edited after the Hindi translation
@@ -71,14 +67,9 @@ def build(tmp_path_factory) -> Build:
 
 @pytest.fixture(scope="module")
 def ui() -> dict[str, dict[str, str]]:
-    """The banner strings of each language, as mkdocs.yml defines them."""
-    config = read_mkdocs_yml(real("mkdocs.yml"))
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    strings = {"en": config["extra"]["ui"]}
-    for language in i18n["languages"]:
-        if language.get("extra"):
-            strings[language["locale"]] = language["extra"]["ui"]
-    return strings
+    """The banner strings of each language, as data/labels.yml defines them."""
+    labels = yaml.safe_load(real("data/labels.yml"))["labels"]
+    return {lang: {key: text[lang] for key, text in labels.items()} for lang in ("en", "hi", "bn")}
 
 
 def table(html: str) -> list[list[str]]:

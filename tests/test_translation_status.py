@@ -13,19 +13,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from page_sources import PageSourceError  # noqa: E402
-from translation_status import (  # noqa: E402
+from conftest import ROOT
+from lib.page_sources import PageSourceError, front_matter
+from lib.site_languages import site_languages
+from lib.translation_status import (
     State,
     Translation,
     collect_status,
-    front_matter,
     is_unstamped,
     orphaned_translations,
     recorded_hash,
-    site_languages,
     source_hash,
     translation_state,
     with_source_hash,

@@ -5,7 +5,7 @@
     python -m tools.translations status -l hi       only Hindi
     python -m tools.translations stamp hi/rates.md  record the English text it now follows
 
-The logic lives in hooks/translation_status.py, shared with the site's status page.
+The logic lives in hooks/lib/translation_status.py, shared with the site's status page.
 """
 
 from __future__ import annotations
@@ -20,15 +20,14 @@ if str(HOOKS) not in sys.path:
     # Hooks import their siblings by absolute name (MkDocs puts hooks/ on sys.path for them).
     sys.path.insert(0, str(HOOKS))
 
-from page_sources import PageSourceError, decode_page  # noqa: E402
-from translation_status import (  # noqa: E402
+from lib.page_sources import PageSourceError, decode_page  # noqa: E402
+from lib.site_languages import SiteLanguages, site_languages  # noqa: E402
+from lib.translation_status import (  # noqa: E402
     STAMP_COMMAND,
-    SiteLanguages,
     State,
     Translation,
     collect_status,
     orphaned_translations,
-    site_languages,
     source_hash,
     with_source_hash,
 )

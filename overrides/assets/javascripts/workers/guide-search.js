@@ -1,7 +1,7 @@
 /* The guide's search worker, in place of Material's (see hooks/search_index.py). Protocol:
    {type: 0} -> {type: 1}; {type: 2, data: query} -> {type: 3, data: {items}}. The index named
    in the URL fragment is fetched on the first query. normalize() and words() must agree with
-   hooks/search_text.py, which builds the index. */
+   hooks/lib/search_text.py, which builds the index. */
 "use strict"
 
 const INVISIBLE = /[\u00ad\u200c\u200d\u2060\ufeff]/g

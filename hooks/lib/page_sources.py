@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -38,18 +40,27 @@ def decode_page(raw: bytes, shown_as: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def check_front_matter(text: str, shown_as: str) -> None:
-    """Fail on front matter that MkDocs would silently drop."""
+def front_matter_span(text: str) -> tuple[int, int] | None:
+    """Start and end of the front matter's YAML block (between the --- lines), if any."""
     if not FRONT_MATTER_OPEN.match(text):
-        return
-    body_start = text.index("\n") + 1
-    close = FRONT_MATTER_CLOSE.search(text, body_start)
-    if close is None:
+        return None
+    start = text.index("\n") + 1
+    close = FRONT_MATTER_CLOSE.search(text, start)
+    return (start, close.start()) if close else None
+
+
+def front_matter(text: str, shown_as: str) -> dict[str, Any]:
+    """The page's front matter as a mapping ({} without one); MkDocs would silently drop what
+    fails here, so each problem is a PageSourceError naming `shown_as` and the line."""
+    if not FRONT_MATTER_OPEN.match(text):
+        return {}
+    span = front_matter_span(text)
+    if span is None:
         raise PageSourceError(
             f"{shown_as}:1: front matter starts with --- but is never closed: "
             "add a line with only --- after its last key."
         )
-    block = text[body_start : close.start()]
+    block = text[span[0] : span[1]]
     try:
         data = yaml.safe_load(block)
     except yaml.YAMLError as error:
@@ -65,13 +76,13 @@ def check_front_matter(text: str, shown_as: str) -> None:
             f"{shown_as}:2: front matter must be `key: value` lines, got {type(data).__name__}: "
             "write each entry as `key: value`."
         )
+    return data or {}
 
 
 def read_page_source(path: str, shown_as: str) -> str:
     """The checked text of the page file at `path`; errors name it as `shown_as`."""
-    with open(path, "rb") as handle:
-        text = decode_page(handle.read(), shown_as)
-    check_front_matter(text, shown_as)
+    text = decode_page(Path(path).read_bytes(), shown_as)
+    front_matter(text, shown_as)
     return text
 
 
@@ -79,3 +90,21 @@ def front_matter_lines(source: str, markdown: str) -> int:
     """How many lines of the source file come before the Markdown MkDocs hands to hooks."""
     position = source.find(markdown.lstrip()[:200]) if markdown.strip() else -1
     return source.count("\n", 0, position) if position > 0 else 0
+
+
+def source_files(folder: Path, suffix: str | None = None) -> list[PurePosixPath]:
+    """Every file under `folder` (only `suffix` files when given), relative to it, sorted.
+
+    The one walker over the page folders (docs/, hi/, bn/): hidden files and folders (.git,
+    .DS_Store, editor swap files) are never part of the site.
+    """
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if suffix is None or path.suffix == suffix:
+            found.append(PurePosixPath(rel.as_posix()))
+    return sorted(found)

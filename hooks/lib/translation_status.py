@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from page_sources import FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN, check_front_matter, decode_page
+from lib.page_sources import decode_page, front_matter, front_matter_span, source_files
 
 HASH_KEY = "source_hash"
 HASH_LENGTH = 12
@@ -69,26 +69,6 @@ def source_hash(english: bytes) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogateescape")).hexdigest()[:HASH_LENGTH]
 
 
-def _front_matter_span(text: str) -> tuple[int, int] | None:
-    """Start and end of the front matter's YAML block (between the --- lines), if any."""
-    if not FRONT_MATTER_OPEN.match(text):
-        return None
-    start = text.index("\n") + 1
-    close = FRONT_MATTER_CLOSE.search(text, start)
-    if close is None:
-        return None
-    return start, close.start()
-
-
-def front_matter(text: str, shown_as: str) -> dict[str, Any]:
-    """The front matter of a page as a mapping ({} without one); errors name `shown_as`:line."""
-    check_front_matter(text, shown_as)
-    span = _front_matter_span(text)
-    if span is None:
-        return {}
-    return yaml.safe_load(text[span[0] : span[1]]) or {}
-
-
 def recorded_hash(meta: Mapping[str, Any] | None) -> str | None:
     """The source_hash a translation's front matter records, None when absent or malformed."""
     value = (meta or {}).get(HASH_KEY)
@@ -113,16 +93,9 @@ def is_unstamped(meta: Mapping[str, Any] | None) -> bool:
 
 def english_pages(docs_dir: Path) -> list[str]:
     """Every Markdown page under docs_dir (relative, POSIX), sorted, the status page left out."""
-    if not docs_dir.is_dir():
-        return []
-    pages = []
-    for path in docs_dir.rglob("*.md"):
-        rel = path.relative_to(docs_dir)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        if rel.as_posix() != STATUS_PAGE:
-            pages.append(rel.as_posix())
-    return sorted(pages)
+    return [
+        page.as_posix() for page in source_files(docs_dir, ".md") if page.as_posix() != STATUS_PAGE
+    ]
 
 
 def read_translation_meta(path: Path, shown_as: str) -> dict[str, Any]:
@@ -154,14 +127,8 @@ def orphaned_translations(
     docs = root / docs_dir
     orphans = []
     for language in languages:
-        folder = root / language
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*.md")):
-            rel = path.relative_to(folder)
-            if any(part.startswith(".") for part in rel.parts) or rel.as_posix() == STATUS_PAGE:
-                continue
-            if not (docs / rel).is_file():
+        for rel in source_files(root / language, ".md"):
+            if rel.as_posix() != STATUS_PAGE and not (docs / rel).is_file():
                 orphans.append(f"{language}/{rel.as_posix()}")
     return orphans
 
@@ -175,7 +142,7 @@ def with_source_hash(text: str, digest: str) -> str:
     """The page text with `source_hash: <digest>` set in its front matter, the rest unchanged."""
     newline = "\r\n" if "\r\n" in text else "\n"
     line = f"{HASH_KEY}: {_hash_value(digest)}"
-    span = _front_matter_span(text)
+    span = front_matter_span(text)
     if span is None:
         return f"---{newline}{line}{newline}---{newline}{newline}{text}"
     start, end = span
@@ -186,48 +153,3 @@ def with_source_hash(text: str, digest: str) -> str:
     else:
         block += line + newline
     return text[:start] + block + text[end:]
-
-
-# mkdocs.yml uses !ENV and !!python/… tags; reading it for the language list needs none of them.
-class _ConfigLoader(yaml.SafeLoader):
-    pass
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_mkdocs_yml(text: str) -> dict[str, Any]:
-    """mkdocs.yml as plain data, its !ENV and !!python/… values read as None."""
-    return yaml.load(text, Loader=_ConfigLoader) or {}
-
-
-@dataclass(frozen=True)
-class SiteLanguages:
-    docs_dir: str
-    source: str
-    translations: list[str]
-
-
-def site_languages(mkdocs_yml: str) -> SiteLanguages:
-    """docs_dir, the source language and the translation languages named in mkdocs.yml.
-
-    The same rule as site_languages.py: the first i18n language is the language of docs/, and
-    every other built language has its own top-level folder.
-    """
-    config = read_mkdocs_yml(mkdocs_yml)
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = (plugin["i18n"] or {}).get("languages") or []
-            break
-    else:
-        raise ValueError("mkdocs.yml: no i18n plugin with `languages:` under `plugins:`")
-    if not languages:
-        raise ValueError("mkdocs.yml: the i18n plugin lists no languages")
-    locales = [lang["locale"] for lang in languages if lang.get("build", True) is not False]
-    source = languages[0]["locale"]
-    return SiteLanguages(
-        docs_dir=config.get("docs_dir") or "docs",
-        source=source,
-        translations=[locale for locale in locales if locale != source],
-    )

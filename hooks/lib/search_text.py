@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from datafiles import Term
+from lib.data import Term
 
 INVISIBLE = "\u00ad\u200c\u200d\u2060\ufeff"  # soft hyphen, ZWNJ, ZWJ, word joiner, BOM
 _DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)

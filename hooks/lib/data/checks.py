@@ -1,0 +1,125 @@
+"""Checks across records and files that a schema cannot express.
+
+Ids used twice, a rate band naming an unknown category, a minimum above its maximum, a currency
+without an exchange rate. Each check is robust to data the schema has already rejected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from babel.numbers import is_currency
+
+from lib.data.document import Document, KeyPath, format_path, shown
+from lib.data.records import ALL_CATEGORIES
+from lib.data.schema import suggest
+from lib.formats import BASE_CURRENCY
+
+
+def _items(doc: Document, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """(index, record) for each mapping in the top-level list `key`."""
+    if not doc.readable or not isinstance(doc.data.get(key), list):
+        return []
+    return [(i, item) for i, item in enumerate(doc.data[key]) if isinstance(item, dict)]
+
+
+def check_unique(doc: Document, keys: Sequence[str], field_name: str = "id") -> set[str]:
+    """Report a value of field_name used twice across the lists `keys`; return those seen."""
+    seen: dict[str, KeyPath] = {}
+    for key in keys:
+        for index, item in _items(doc, key):
+            value = item.get(field_name)
+            if not isinstance(value, str):
+                continue
+            path = (key, index, field_name)
+            if value in seen:
+                doc.add(
+                    path,
+                    f"{field_name} {shown(value)} is used twice (also {format_path(seen[value])}"
+                    f" at line {doc.line(seen[value])}): give each record its own",
+                )
+            else:
+                seen[value] = path
+    return set(seen)
+
+
+def _check_reference(doc: Document, path: KeyPath, value: Any, known: set[str]) -> None:
+    if isinstance(value, str) and value not in known:
+        doc.add(path, f"unknown category {shown(value)}: {suggest(value, sorted(known))}")
+
+
+def check_skills(doc: Document) -> set[str] | None:
+    """Ids unique in the file; every specialisation names a category. The category ids, or
+    None when the file has no list of categories to check references against."""
+    check_unique(doc, ["categories", "specialisations"])
+    if not doc.readable or not isinstance(doc.data.get("categories"), list):
+        return None
+    categories = {
+        item["id"] for _, item in _items(doc, "categories") if isinstance(item.get("id"), str)
+    }
+    for index, item in _items(doc, "specialisations"):
+        _check_reference(
+            doc, ("specialisations", index, "category"), item.get("category"), categories
+        )
+    return categories
+
+
+def check_rates(doc: Document, categories: set[str] | None) -> None:
+    """Ids unique, min <= max, an exchange rate for every currency, categories that exist."""
+    check_unique(doc, ["bands"])
+    check_unique(doc, ["exchange_rates"], "currency")
+    rated = {BASE_CURRENCY}
+    for index, item in _items(doc, "exchange_rates"):
+        currency = item.get("currency")
+        if currency == BASE_CURRENCY:
+            doc.add(
+                ("exchange_rates", index, "currency"),
+                f"{BASE_CURRENCY} is the currency every rate is quoted against: remove this entry",
+            )
+        elif isinstance(currency, str):
+            rated.add(currency)
+        start, end = item.get("date"), item.get("date_end")
+        if isinstance(start, str) and isinstance(end, str) and end < start:
+            doc.add(
+                ("exchange_rates", index, "date_end"),
+                f"ends ({shown(end)}) before it starts ({shown(start)}): swap date and date_end",
+            )
+    for index, item in _items(doc, "bands"):
+        low, high = item.get("min"), item.get("max")
+        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+            doc.add(
+                ("bands", index, "min"),
+                f"minimum {low} is above the maximum {high}: swap them, or correct one",
+            )
+        currency = item.get("currency")
+        if isinstance(currency, str) and is_currency(currency) and currency not in rated:
+            doc.add(
+                ("bands", index, "currency"),
+                f"no exchange rate for {currency}: add one under exchange_rates, or use "
+                + ", ".join(sorted(rated)),
+            )
+        if categories is not None:
+            _check_reference(
+                doc,
+                ("bands", index, "category"),
+                item.get("category"),
+                categories | {ALL_CATEGORIES},
+            )
+
+
+def check_glossary(doc: Document) -> dict[str, list[tuple[str, str]]]:
+    """Ids unique; returns language -> [(spelling to avoid, the term to write instead)]."""
+    check_unique(doc, ["terms"])
+    avoid: dict[str, list[tuple[str, str]]] = {}
+    for _, term in _items(doc, "terms"):
+        forms = term.get("avoid")
+        if not isinstance(forms, dict):
+            continue
+        for lang, wrongs in forms.items():
+            right = term.get(lang)
+            if isinstance(wrongs, list) and isinstance(right, str):
+                avoid.setdefault(lang, []).extend(
+                    (wrong, right) for wrong in wrongs if isinstance(wrong, str) and wrong.strip()
+                )
+    return avoid

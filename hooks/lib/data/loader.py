@@ -1,0 +1,128 @@
+"""Load every data file: read, validate, check across files, then build the typed records.
+
+Every problem in every file is collected and raised at once as one DataError, one line each
+naming the file, the line, the field and the fix, then a count:
+
+    data/portals.yml:12: portals[3].url: must start with https:// (got "javascript:…"): write …
+
+`to_json` turns the records back into the shape of the YAML files, so the same schemas describe
+the JSON that client-side tools read (`python -m tools.data > guide-data.json`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from lib.data.checks import check_glossary, check_rates, check_skills, check_unique
+from lib.data.document import raise_problems
+from lib.data.reader import read_document
+from lib.data.records import (
+    GuideData,
+    build_glossary,
+    build_labels,
+    build_portals,
+    build_rates,
+    build_skills,
+)
+from lib.data.schema import (
+    SCHEMA_DIR,
+    read_schemas,
+    schema_registry,
+    validate_schema,
+    validator_class,
+)
+
+# Read in this order: the glossary's `avoid` lists and the category ids check the others.
+DATA_FILES = ("glossary", "skills", "rates", "portals", "labels")
+
+
+def digest(data_dir: Path, languages: Sequence[str], schema_dir: Path | None = None) -> str:
+    """A fingerprint of the data and schema files and the languages: equal means unchanged."""
+    hasher = hashlib.sha256("\0".join(languages).encode())
+    for folder in (data_dir, schema_dir or data_dir / SCHEMA_DIR):
+        for path in sorted(folder.glob("*.*")):
+            if path.is_file():
+                hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def load_data(
+    data_dir: Path,
+    languages: Sequence[str],
+    *,
+    schema_dir: Path | None = None,
+    shown_dir: str = "data",
+) -> GuideData:
+    """Read, check and type every data file; raise one DataError listing all their problems.
+
+    Every localized field needs each of `languages`; schemas come from schema_dir (default
+    data_dir/schema); messages name the files as `shown_dir`/skills.yml."""
+    languages = tuple(languages)
+    docs = {
+        name: read_document(data_dir / f"{name}.yml", name, f"{shown_dir}/{name}.yml")
+        for name in DATA_FILES
+    }
+    avoid = check_glossary(docs["glossary"])
+    validator = validator_class(languages, avoid)
+    schemas, problems = read_schemas(schema_dir or data_dir / SCHEMA_DIR)
+    registry = schema_registry(schemas)
+    for doc in docs.values():
+        if doc.parsed:
+            validate_schema(doc, schemas, registry, validator)
+    categories = check_skills(docs["skills"])
+    check_rates(docs["rates"], categories)
+    check_unique(docs["portals"], ["portals"])
+    raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
+    return GuideData(
+        languages=languages,
+        skills=build_skills(docs["skills"].data),
+        rates=build_rates(docs["rates"].data),
+        portals=build_portals(docs["portals"].data),
+        glossary=build_glossary(docs["glossary"].data),
+        labels=build_labels(docs["labels"].data),
+    )
+
+
+_loaded: dict[str, GuideData] = {}  # digest -> records, kept across builds
+
+
+def load_data_once(data_dir: Path, languages: Sequence[str]) -> GuideData:
+    """load_data, read again only when a data or schema file (or the languages) changed.
+
+    The i18n plugin builds the site once per language and `mkdocs serve` rebuilds on every
+    edit; all of them, and every hook that needs the data, share one checked copy."""
+    key = digest(data_dir, languages)
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = load_data(data_dir, languages)
+    return _loaded[key]
+
+
+def to_jsonable(value: Any) -> Any:
+    """Records -> plain JSON values in the shape of the YAML files (defaults left out)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        result: dict[str, Any] = {}
+        for item in dataclasses.fields(value):
+            content = getattr(value, item.name)
+            if item.default is not dataclasses.MISSING and content == item.default:
+                continue  # an optional key the YAML left out stays out of the JSON
+            if item.metadata.get("flatten"):
+                result.update(to_jsonable(content))
+            else:
+                result[item.name] = to_jsonable(content)
+        return result
+    if isinstance(value, Mapping):
+        return {key: to_jsonable(content) for key, content in value.items()}
+    if isinstance(value, tuple | list):
+        return [to_jsonable(content) for content in value]
+    return value
+
+
+def to_json(data: GuideData) -> dict[str, Any]:
+    """Every data file as JSON-ready values, {"skills": {...}, "rates": {...}, ...}; each part
+    validates against its schema in data/schema/."""
+    return {name: to_jsonable(getattr(data, name)) for name in DATA_FILES}

@@ -1,0 +1,302 @@
+"""The checked data as typed, frozen records, one class per kind of thing the guide shows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+ALL_CATEGORIES = "all"  # a rate band's category that stands for every kind of VA work
+UNCONFIRMED = "unconfirmed"  # what a fact no source confirms is written as
+
+Localized = Mapping[str, str]  # language -> text
+Unconfirmed = Literal["unconfirmed"]
+
+
+def _localized(value: Mapping[str, str]) -> Localized:
+    return MappingProxyType(dict(value))
+
+
+@dataclass(frozen=True)
+class Source:
+    year: int | None  # None: the source is undated
+    site: str | None = None
+    article: str | None = None  # "hindi" or "bengali": the articles the guide grew from
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: Localized
+    sources: tuple[Source, ...]
+    since: str | None = None  # when it took effect, if the source says
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: Localized
+    description: Localized
+    tasks: tuple[Localized, ...]
+    skills: tuple[Localized, ...]
+    tools: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Specialisation:
+    id: str
+    category: str
+    name: Localized
+    description: Localized
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Skills:
+    categories: tuple[Category, ...]
+    specialisations: tuple[Specialisation, ...]
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def specialisations_of(self, category_id: str) -> tuple[Specialisation, ...]:
+        return tuple(s for s in self.specialisations if s.category == category_id)
+
+
+@dataclass(frozen=True)
+class ExchangeRate:
+    currency: str
+    per_usd: float
+    date: str
+    sources: tuple[str, ...]
+    date_end: str | None = None
+    note: Localized | None = None
+
+
+@dataclass(frozen=True)
+class RateBand:
+    id: str
+    category: str  # a category id, or "all"
+    level: str
+    work: Localized
+    scope: Localized
+    unit: str
+    currency: str
+    min: float
+    max: float
+    sources: tuple[Source, ...]
+    open_ended: bool = False  # the top is "or more": ₹7,000+
+
+
+@dataclass(frozen=True)
+class Rates:
+    exchange_rates: tuple[ExchangeRate, ...]
+    bands: tuple[RateBand, ...]
+
+    @property
+    def per_usd(self) -> Mapping[str, float]:
+        return {rate.currency: rate.per_usd for rate in self.exchange_rates}
+
+    def rate(self, currency: str) -> ExchangeRate | None:
+        return next((r for r in self.exchange_rates if r.currency == currency), None)
+
+
+@dataclass(frozen=True)
+class Beginners:
+    suits: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Payments:
+    india: Fact | Unconfirmed
+    bangladesh: Fact | Unconfirmed
+
+
+@dataclass(frozen=True)
+class Portal:
+    id: str
+    name: str
+    url: str
+    kind: str
+    beginners: Beginners | Unconfirmed
+    fee: Fact | Unconfirmed
+    payments: Payments
+    notes: Fact | None = None
+
+    @property
+    def as_of(self) -> int | None:
+        """The year of the newest source behind the record; None if every source is undated."""
+        facts = (
+            self.fee,
+            self.payments.india,
+            self.payments.bangladesh,
+            self.notes,
+            self.beginners,
+        )
+        years = [
+            source.year
+            for fact in facts
+            if isinstance(fact, Fact | Beginners)
+            for source in fact.sources
+            if source.year is not None
+        ]
+        return max(years, default=None)
+
+
+@dataclass(frozen=True)
+class Portals:
+    portals: tuple[Portal, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    names: Localized = field(metadata={"flatten": True})  # the en/hi/bn keys of the term
+    definition: Localized
+    avoid: Mapping[str, tuple[str, ...]] | None = None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class Labels:
+    labels: Mapping[str, Localized]
+
+
+@dataclass(frozen=True)
+class GuideData:
+    """Every data file, checked, as typed records."""
+
+    languages: tuple[str, ...]
+    skills: Skills
+    rates: Rates
+    portals: Portals
+    glossary: Glossary
+    labels: Labels
+
+
+Raw = dict[str, Any]  # a record as the schema has checked it
+
+
+def _sources(raw: list[Raw]) -> tuple[Source, ...]:
+    return tuple(Source(year=s["year"], site=s.get("site"), article=s.get("article")) for s in raw)
+
+
+def _fact(raw: Any) -> Fact | Unconfirmed:
+    if raw == UNCONFIRMED:
+        return "unconfirmed"
+    return Fact(
+        text=_localized(raw["text"]), sources=_sources(raw["sources"]), since=raw.get("since")
+    )
+
+
+def build_skills(raw: Raw) -> Skills:
+    return Skills(
+        categories=tuple(
+            Category(
+                id=c["id"],
+                name=_localized(c["name"]),
+                description=_localized(c["description"]),
+                tasks=tuple(_localized(t) for t in c["tasks"]),
+                skills=tuple(_localized(s) for s in c["skills"]),
+                tools=tuple(c["tools"]),
+                sources=_sources(c["sources"]),
+            )
+            for c in raw["categories"]
+        ),
+        specialisations=tuple(
+            Specialisation(
+                id=s["id"],
+                category=s["category"],
+                name=_localized(s["name"]),
+                description=_localized(s["description"]),
+                sources=_sources(s["sources"]),
+            )
+            for s in raw["specialisations"]
+        ),
+    )
+
+
+def build_rates(raw: Raw) -> Rates:
+    return Rates(
+        exchange_rates=tuple(
+            ExchangeRate(
+                currency=r["currency"],
+                per_usd=r["per_usd"],
+                date=r["date"],
+                date_end=r.get("date_end"),
+                note=_localized(r["note"]) if "note" in r else None,
+                sources=tuple(r["sources"]),
+            )
+            for r in raw["exchange_rates"]
+        ),
+        bands=tuple(
+            RateBand(
+                id=b["id"],
+                category=b["category"],
+                level=b["level"],
+                work=_localized(b["work"]),
+                scope=_localized(b["scope"]),
+                unit=b["unit"],
+                currency=b["currency"],
+                min=b["min"],
+                max=b["max"],
+                open_ended=b.get("open_ended", False),
+                sources=_sources(b["sources"]),
+            )
+            for b in raw["bands"]
+        ),
+    )
+
+
+def _beginners(raw: Any) -> Beginners | Unconfirmed:
+    if raw == UNCONFIRMED:
+        return "unconfirmed"
+    return Beginners(suits=raw["suits"], sources=_sources(raw["sources"]))
+
+
+def build_portals(raw: Raw) -> Portals:
+    return Portals(
+        portals=tuple(
+            Portal(
+                id=p["id"],
+                name=p["name"],
+                url=p["url"],
+                kind=p["kind"],
+                beginners=_beginners(p["beginners"]),
+                fee=_fact(p["fee"]),
+                payments=Payments(
+                    india=_fact(p["payments"]["india"]),
+                    bangladesh=_fact(p["payments"]["bangladesh"]),
+                ),
+                notes=_fact(p["notes"]) if "notes" in p else None,  # type: ignore[arg-type]
+            )
+            for p in raw["portals"]
+        )
+    )
+
+
+def build_glossary(raw: Raw) -> Glossary:
+    own_keys = ("id", "avoid", "definition")
+    return Glossary(
+        terms=tuple(
+            Term(
+                id=t["id"],
+                names=_localized({k: v for k, v in t.items() if k not in own_keys}),
+                definition=_localized(t["definition"]),
+                avoid=MappingProxyType({k: tuple(v) for k, v in t["avoid"].items()})
+                if "avoid" in t
+                else None,
+            )
+            for t in raw["terms"]
+        )
+    )
+
+
+def build_labels(raw: Raw) -> Labels:
+    return Labels(labels=MappingProxyType({k: _localized(v) for k, v in raw["labels"].items()}))

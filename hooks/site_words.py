@@ -1,0 +1,37 @@
+"""The site's own words in the page's language for every template: `ui.<label>`.
+
+Banners, the 404 page and other chrome our templates add read their words from data/labels.yml
+(the same checked file as the data blocks' labels) through `ui` in the template context, in the
+language being built. A page shown in English at a hi/ or bn/ address keeps the reader's
+language for this chrome: only its article is English.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from lib.data import load_data_once
+from lib.pages import add_to_context, project_root
+from lib.site_languages import build_languages, current_language
+from lib.words import Words, words_for
+
+
+def site_words(config: MkDocsConfig) -> Words:
+    """The labels of the language being built (the data is read once per change)."""
+    data = load_data_once(project_root(config) / "data", build_languages(config))
+    return words_for(data, current_language(config))
+
+
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    return add_to_context(context, ui=site_words(config))
+
+
+def on_template_context(
+    context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+) -> TemplateContext:
+    return add_to_context(context, ui=site_words(config))

@@ -1,0 +1,5 @@
+// Documented in overrides/main.html (comments cost readers bytes).
+if(document.currentScript.hasAttribute("data-tabs-link")){var tabs=__md_get("__tabs");if(Array.isArray(tabs))e:for(var set of document.querySelectorAll(".tabbed-set")){var labels=set.querySelector(".tabbed-labels");for(var tab of tabs)for(var label of labels.getElementsByTagName("label"))if(label.innerText.trim()===tab){var input=document.getElementById(label.htmlFor);input.checked=!0;continue e}}}
+var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))
+;(function(){var l=[].slice.call(document.querySelectorAll("link[rel=alternate][hreflang]"));l.forEach(function(e){e.rel="x-alternate"});document.addEventListener("DOMContentLoaded",function(){setTimeout(function(){l.forEach(function(e){e.rel="alternate"})})})})()
+document.addEventListener("input",function(e){var t=e.target;t.matches&&t.matches("[data-md-component=search-query]")&&t.dispatchEvent(new KeyboardEvent("keyup"))})
