@@ -19,9 +19,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from lib.page_sources import read_page_source, source_files
+from lib.page_sources import for_mkdocs, read_page_source, source_files
 from lib.pages import project_root, real_source_path, remember_source
+from lib.problems import Problem, report
 from lib.site_languages import translation_languages
+from lib.translation_status import orphaned_translations
 
 log = get_plugin_logger(__name__)
 
@@ -43,11 +45,38 @@ def _mounted_page(rel: Path, config: MkDocsConfig, root: Path) -> File:
 _MOUNTS: dict[str, str] = {}
 
 
+class OrphanPageError(PluginError):
+    """Translations with no English page: they would be published outside the navigation."""
+
+
+def orphan_problems(root: Path, languages: list[str], docs_dir: str) -> list[Problem]:
+    """A problem for each hi/… or bn/… page whose English page does not exist."""
+    docs = Path(docs_dir).resolve().relative_to(root).as_posix()
+    return [
+        Problem(
+            path,
+            0,
+            "",
+            f"there is no {docs}/{path.partition('/')[2]}, so this translation has no English "
+            f"page and no place in the navigation: give it the file name of the English page it "
+            f"translates (the names in {docs}/), or add that English page first",
+        )
+        for path in orphaned_translations(root, languages, docs_dir)
+    ]
+
+
 @event_priority(0)  # before i18n (-100), which must see these files as if they were in docs_dir
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     root = project_root(config)
     docs = Path(config.docs_dir).resolve()
-    for language in translation_languages(config):
+    languages = translation_languages(config)
+    report(
+        orphan_problems(root, languages, config.docs_dir),
+        OrphanPageError,
+        "page",
+        "without an English page",
+    )
+    for language in languages:
         if (docs / language).exists():
             raise PluginError(
                 f"{(docs / language).relative_to(root)}/ exists, but {language} pages belong in "
@@ -80,9 +109,9 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
         return None
     real = _MOUNTS.get(source, source)
     shown_as = os.path.relpath(real, project_root(config)).replace(os.sep, "/")
-    text = read_page_source(real, shown_as)
+    text = read_page_source(real, shown_as, translation=real != source)
     remember_source(page.file, shown_as, text, mounted=real != source)
-    return text
+    return for_mkdocs(text)
 
 
 def on_page_context(

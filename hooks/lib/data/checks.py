@@ -6,6 +6,7 @@ without an exchange rate. Each check is robust to data the schema has already re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -87,6 +88,12 @@ def check_rates(doc: Document, categories: set[str] | None) -> None:
             )
     for index, item in _items(doc, "bands"):
         low, high = item.get("min"), item.get("max")
+        if isinstance(high, int | float) and high <= 0:
+            doc.add(
+                ("bands", index, "max"),
+                f"the top of the band must be more than 0 (got {high}): write the amount the "
+                "source gives",
+            )
         if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
             doc.add(
                 ("bands", index, "min"),
@@ -123,3 +130,31 @@ def check_glossary(doc: Document) -> dict[str, list[tuple[str, str]]]:
                     (wrong, right) for wrong in wrongs if isinstance(wrong, str) and wrong.strip()
                 )
     return avoid
+
+
+# Hosts in punycode (xn--…) can pass for another site (a Cyrillic "а" in "upwork"); one is only
+# shown when it is listed here, after a reviewer has checked where it leads.
+ALLOWED_PUNYCODE_HOSTS: frozenset[str] = frozenset()
+PUNYCODE_HOST = re.compile(r"(?i)(?:^|[/.@])(xn--[a-z0-9-]+)")
+
+
+def check_hosts(doc: Document) -> None:
+    """Every url and site value names a host a reader can recognise."""
+    for path, value in _strings(doc.data, ()):
+        if path and path[-1] in ("url", "site") and (found := PUNYCODE_HOST.search(value)):
+            host = re.split(r"[/:?#]", value.split("://")[-1])[0].lower()
+            if host not in ALLOWED_PUNYCODE_HOSTS:
+                doc.add(
+                    path,
+                    f"the host {shown(host)} is written in punycode ({found[1]}…), which can "
+                    "imitate another site: write the site's usual address, or ask a reviewer to "
+                    "add it to ALLOWED_PUNYCODE_HOSTS in hooks/lib/data/checks.py",
+                )
+
+
+def _strings(value: Any, path: KeyPath) -> list[tuple[KeyPath, str]]:
+    if isinstance(value, dict):
+        return [item for key, inner in value.items() for item in _strings(inner, (*path, key))]
+    if isinstance(value, list):
+        return [item for i, inner in enumerate(value) for item in _strings(inner, (*path, i))]
+    return [(path, value)] if isinstance(value, str) else []

@@ -2,11 +2,13 @@
 
 The shape of each file is its JSON Schema in data/schema/, which editors use too (through the
 yaml-language-server line at the top of each file). Three keywords of our own cover what Draft 7
-cannot say: x-localized (a text in every built language), x-date and x-currency.
+cannot say: x-localized (a text in every built language), x-date, x-currency and
+x-not-future (a year no later than next year).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -109,6 +111,13 @@ def validator_class(languages: Sequence[str], avoid: GlossaryAvoid) -> Any:
                     f"is not a real date (got {shown(instance)}): check the month and the day"
                 )
 
+    def not_future(validator: Any, enabled: bool, instance: Any, schema: Any) -> Errors:
+        next_year = dt.date.today().year + 1
+        if enabled and isinstance(instance, int) and instance > next_year:
+            yield jsonschema.ValidationError(
+                f"is after next year (got {instance}): write the year the source gives"
+            )
+
     def currency(validator: Any, enabled: bool, instance: Any, schema: Any) -> Errors:
         if not (enabled and isinstance(instance, str) and re.fullmatch("[A-Z]{3}", instance)):
             return
@@ -119,11 +128,16 @@ def validator_class(languages: Sequence[str], avoid: GlossaryAvoid) -> Any:
 
     return jsonschema.validators.extend(  # type: ignore[no-untyped-call]
         jsonschema.Draft7Validator,
-        {"x-localized": localized, "x-date": date, "x-currency": currency},
+        {
+            "x-localized": localized,
+            "x-date": date,
+            "x-currency": currency,
+            "x-not-future": not_future,
+        },
     )
 
 
-_OWN_KEYWORDS = ("x-localized", "x-date", "x-currency")
+_OWN_KEYWORDS = ("x-localized", "x-date", "x-currency", "x-not-future")
 _TYPE_WORDS = {
     "string": "text",
     "integer": "a whole number",
