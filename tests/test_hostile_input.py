@@ -7,6 +7,7 @@ exact message is asserted: the file, the line and the fix, never a traceback.
 
 from __future__ import annotations
 
+import resource
 import time
 
 import pytest
@@ -331,6 +332,8 @@ def test_a_huge_or_pathological_file_fails_fast(fixture_site, where, content, ex
     started = time.monotonic()
     lines = failure(site)
     assert time.monotonic() - started < 60
+    # the largest build process this test session has run, in KiB (Linux)
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024
     assert_lines(lines, expected)
 
 
