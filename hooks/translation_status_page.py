@@ -34,7 +34,7 @@ from lib.translation_status import (
     STATUS_PAGE,
     State,
     Translation,
-    collect_status,
+    collect_status_once,
     translation_state,
 )
 from lib.words import Words, words_for
@@ -80,7 +80,7 @@ def on_page_markdown(
     if not MARKER.search(markdown):
         return None
     languages = translation_languages(config)
-    items = collect_status(project_root(config), languages, config.docs_dir)
+    items = collect_status_once(project_root(config), languages, config.docs_dir)
     # The table speaks the language of the text around it (English on a fallback page).
     language = getattr(page.file, "locale", None) or current_language(config)
     data = load_data_once(project_root(config) / "data", build_languages(config))

@@ -72,6 +72,8 @@ class PageHtml(HTMLParser):
 def read_page_html(markdown: str) -> PageHtml:
     """Parse the raw HTML of Markdown text whose code has been blanked out."""
     parser = PageHtml()
+    if "<" not in markdown:  # most pages hold no HTML at all: nothing to parse
+        return parser
     parser.feed(markdown)
     parser.close()
     return parser
