@@ -61,6 +61,16 @@ def record_ids(block: str, data: GuideData) -> list[str]:
     return block_view(block, data, data.languages[0]).record_ids
 
 
+_rendered: dict[tuple[str, str], str] = {}  # (block, language) -> HTML, for one build
+
+
+def render_once(block: str, data: GuideData, language: str, env: Environment) -> str:
+    """render_block once per language build, however many pages show the block."""
+    if (block, language) not in _rendered:
+        _rendered[block, language] = render_block(block, data, language, env)
+    return _rendered[block, language]
+
+
 def missing_records(html: str, ids: Iterable[str]) -> list[str]:
     """The ids that have no data-record attribute in html."""
     shown = {Markup(value).unescape() for value in RECORD.findall(html)}
@@ -118,6 +128,7 @@ def on_config(config: MkDocsConfig, /) -> None:
     """Load (or reuse) the data once per language build; bad data fails before any page."""
     _problems.clear()
     _build.clear()
+    _rendered.clear()
     _build["data"] = guide_data(config)
 
 
@@ -134,7 +145,7 @@ def on_page_markdown(
     env = _envs[dirs]
     markdown, rendered, problems = replace_markers(
         markdown,
-        lambda name: render_block(name, data, language, env),
+        lambda name: render_once(name, data, language, env),
         display_path(page.file),
         checked_source(page.file),
     )
@@ -148,9 +159,11 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     blocks = getattr(page, "guide_blocks", None)
     if not blocks:
         return None
-    data = _build["data"]
+    ids = _build.setdefault("ids", {})
     for block in blocks:
-        missing = missing_records(html, record_ids(block, data))
+        if block not in ids:
+            ids[block] = record_ids(block, _build["data"])
+        missing = missing_records(html, ids[block])
         if missing:
             _problems.add(
                 display_path(page.file),

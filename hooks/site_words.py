@@ -18,6 +18,8 @@ from lib.pages import add_to_context, project_root
 from lib.site_languages import build_languages, current_language
 from lib.words import Words, words_for
 
+_words: dict[str, Words] = {}  # the language being built -> its words
+
 
 def site_words(config: MkDocsConfig) -> Words:
     """The labels of the language being built (the data is read once per change)."""
@@ -25,13 +27,23 @@ def site_words(config: MkDocsConfig) -> Words:
     return words_for(data, current_language(config))
 
 
+def on_config(config: MkDocsConfig, /) -> None:
+    """Once per language build, not once per page: the words of this language."""
+    _words.clear()
+    _words[current_language(config)] = site_words(config)
+
+
+def _current(config: MkDocsConfig) -> Words:
+    return _words.get(current_language(config)) or site_words(config)
+
+
 def on_page_context(
     context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
-    return add_to_context(context, ui=site_words(config))
+    return add_to_context(context, ui=_current(config))
 
 
 def on_template_context(
     context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
 ) -> TemplateContext:
-    return add_to_context(context, ui=site_words(config))
+    return add_to_context(context, ui=_current(config))

@@ -33,6 +33,8 @@ MAX_BRACKETS = 2000
 # MkDocs reads front matter only from a `---` block; a page without one is read as if it had an
 # empty one, so nothing on its first lines is ever taken for MultiMarkdown metadata.
 EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+# libyaml's loader where it is installed (ten times faster; the same safe subset of YAML).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PageSourceError(PluginError):
@@ -86,7 +88,7 @@ def front_matter(text: str, shown_as: str) -> dict[str, Any]:
         )
     block = text[span[0] : span[1]]
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
