@@ -89,6 +89,21 @@ def front_matter(text: str, shown_as: str) -> dict[str, Any]:
     block = text[span[0] : span[1]]
     try:
         data = yaml.load(block, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        data = _explain(block, shown_as)
+    if data is not None and not isinstance(data, dict):
+        raise PageSourceError(
+            f"{shown_as}:2: front matter must be `key: value` lines, got {type(data).__name__}: "
+            "write each entry as `key: value`."
+        )
+    return data or {}
+
+
+def _explain(block: str, shown_as: str) -> Any:
+    """The error for front matter libyaml refused, in the words of the pure-Python parser (the
+    same for every contributor, whichever of the two their PyYAML has)."""
+    try:
+        return yaml.safe_load(block)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -97,12 +112,6 @@ def front_matter(text: str, shown_as: str) -> dict[str, Any]:
             f"{shown_as}:{line}: front matter is not valid YAML ({problem}): "
             "write each entry as `key: value`; quote values that contain a colon."
         ) from None
-    if data is not None and not isinstance(data, dict):
-        raise PageSourceError(
-            f"{shown_as}:2: front matter must be `key: value` lines, got {type(data).__name__}: "
-            "write each entry as `key: value`."
-        )
-    return data or {}
 
 
 def read_page_source(path: str, shown_as: str, *, translation: bool = False) -> str:
