@@ -9,6 +9,7 @@ all a translator has to do. Assets in hi/ and bn/ keep their real source folder.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -99,6 +100,14 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+@lru_cache(maxsize=4096)
+def _read(real: str, shown_as: str, translation: bool, mtime_ns: int, size: int) -> str:
+    """read_page_source once per version of a file: an English page is read by each of the
+    three language builds (as itself or as a fallback), and `mkdocs serve` reads every page on
+    every rebuild; the modification time and size stand for its version."""
+    return read_page_source(real, shown_as, translation=translation)
+
+
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     """Read mounted pages from their real file; every page goes through the same checks.
 
@@ -109,7 +118,8 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
         return None
     real = _MOUNTS.get(source, source)
     shown_as = os.path.relpath(real, project_root(config)).replace(os.sep, "/")
-    text = read_page_source(real, shown_as, translation=real != source)
+    stat = Path(real).stat()
+    text = _read(real, shown_as, real != source, stat.st_mtime_ns, stat.st_size)
     remember_source(page.file, shown_as, text, mounted=real != source)
     return for_mkdocs(text)
 
