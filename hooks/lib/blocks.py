@@ -39,6 +39,7 @@ from lib.formats import (
 from lib.words import words_for
 
 TEMPLATES = "guide"  # overrides/guide/NAME.html
+SourceLinks = list[dict[str, str | None]]  # {name, url, year, weak} for each source
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Localizer:
     def year(self, year: int | None) -> str:
         return format_year(year, self.language) if year is not None else self.words["undated"]
 
-    def sources(self, sources: Sequence[Source]) -> list[dict[str, str | None]]:
+    def sources(self, sources: Sequence[Source]) -> SourceLinks:
         """Each source as the cards print it, a short link: {name: golance.com, url, year:
         2026, weak: "blog"}. `weak` is the word that marks a weak source in the page's
         language (None for the others); the two articles have no url."""
@@ -202,7 +203,7 @@ def rates_view(local: Localizer) -> View:
     return View({"bands": bands, "exchange_rates": exchange_rates}, ids)
 
 
-def beginners(local: Localizer, value: Beginners | str) -> dict[str, str | None]:
+def beginners(local: Localizer, value: Beginners | str) -> dict[str, Any]:
     if not isinstance(value, Beginners):
         return {"unconfirmed": local.words[UNCONFIRMED]}
     return {

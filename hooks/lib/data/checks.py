@@ -1,7 +1,8 @@
 """Checks across records and files that a schema cannot express.
 
 Ids used twice, a rate band naming an unknown category, a minimum above its maximum, a currency
-without an exchange rate, a source whose link leads to another site than the one it names. Each check is robust to data the schema has already rejected.
+without an exchange rate, a source whose link leads to another site than the one it names. Each
+check is robust to data the schema has already rejected.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ from lib.data.checks import (
     check_glossary,
     check_hosts,
     check_rates,
-    check_source_links,
     check_skills,
+    check_source_links,
     check_unique,
 )
 from lib.data.document import DataError, raise_problems
