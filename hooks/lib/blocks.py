@@ -39,6 +39,7 @@ from lib.formats import (
 from lib.words import words_for
 
 TEMPLATES = "guide"  # overrides/guide/NAME.html
+SourceLinks = list[dict[str, str | None]]  # {name, url, year, weak} for each source
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,19 @@ class Localizer:
     def year(self, year: int | None) -> str:
         return format_year(year, self.language) if year is not None else self.words["undated"]
 
-    def sources(self, sources: Sequence[Source]) -> str:
-        """example.com (2026); the Hindi article (undated)"""
-        return "; ".join(
-            f"{source.site or self.words[f'article_{source.article}']} ({self.year(source.year)})"
+    def sources(self, sources: Sequence[Source]) -> SourceLinks:
+        """Each source as the cards print it, a short link: {name: golance.com, url, year:
+        2026, weak: "blog"}. `weak` is the word that marks a weak source in the page's
+        language (None for the others); the two articles have no url."""
+        return [
+            {
+                "name": source.site or self.words[f"article_{source.article}"],
+                "url": https(source.url) if source.url else None,
+                "year": self.year(source.year),
+                "weak": self.words["source_weak"] if source.weak else None,
+            }
             for source in sources
-        )
+        ]
 
     def fact(self, value: Fact | str | None) -> dict[str, Any] | None:
         """A sourced statement, or {"unconfirmed": …} where no source confirms it."""
@@ -187,7 +195,7 @@ def rates_view(local: Localizer) -> View:
             "rate": local.rate(rate),
             "period": local.period(rate),
             "note": local.text(rate.note) if rate.note else None,
-            "sources": local.list(rate.sources),
+            "sources": local.sources(rate.sources),
         }
         for rate in rates.exchange_rates
     ]
@@ -195,7 +203,7 @@ def rates_view(local: Localizer) -> View:
     return View({"bands": bands, "exchange_rates": exchange_rates}, ids)
 
 
-def beginners(local: Localizer, value: Beginners | str) -> dict[str, str | None]:
+def beginners(local: Localizer, value: Beginners | str) -> dict[str, Any]:
     if not isinstance(value, Beginners):
         return {"unconfirmed": local.words[UNCONFIRMED]}
     return {

@@ -22,6 +22,7 @@ from lib.data.checks import (
     check_hosts,
     check_rates,
     check_skills,
+    check_source_links,
     check_unique,
 )
 from lib.data.document import DataError, raise_problems
@@ -83,6 +84,7 @@ def load_data(
     check_rates(docs["rates"], categories)
     for doc in docs.values():
         check_hosts(doc)
+        check_source_links(doc)
     check_unique(docs["portals"], ["portals"])
     raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
     try:
