@@ -24,29 +24,45 @@ UNIT = 512  # the design's coordinates
 ZOOM = 1.3  # the design drawn larger about the centre: its corners stay inside the safe circle
 
 
+LINE_WIDTH = 7
+
+
+def design() -> list[tuple[str, str, list[tuple[float, float]]]]:
+    """(kind, colour, points in UNIT coordinates, zoomed about the centre) of every shape."""
+    shapes = [
+        # two pages meeting at the spine, their outer corners a little higher
+        ("polygon", WHITE, [(150, 178), (250, 196), (250, 350), (150, 332)]),
+        ("polygon", WHITE, [(262, 196), (362, 178), (362, 332), (262, 350)]),
+    ]
+    for step in range(4):  # lines of text on each page
+        y = 222 + step * 28
+        shapes.append(("line", LINE, [(168, y - 4), (234, y + 8)]))
+        shapes.append(("line", LINE, [(278, y + 8), (326, y - 1)]))
+    # the bookmark hanging from the top of the right page
+    shapes.append(("polygon", ORANGE, [(330, 172), (350, 168), (350, 246), (340, 234), (330, 246)]))
+    centre = UNIT / 2
+    return [
+        (
+            kind,
+            colour,
+            [(centre + (x - centre) * ZOOM, centre + (y - centre) * ZOOM) for x, y in points],
+        )
+        for kind, colour, points in shapes
+    ]
+
+
 def draw(size: int):
     from PIL import Image, ImageDraw
 
     big = size * SCALE
     image = Image.new("RGB", (big, big), TEAL)
     pen = ImageDraw.Draw(image)
-
-    def at(points):
-        def zoom(value: float) -> float:
-            return (UNIT / 2 + (value - UNIT / 2) * ZOOM) * big / UNIT
-
-        return [(zoom(x), zoom(y)) for x, y in points]
-
-    # two pages meeting at the spine, their outer corners a little higher
-    pen.polygon(at([(150, 178), (250, 196), (250, 350), (150, 332)]), fill=WHITE)
-    pen.polygon(at([(262, 196), (362, 178), (362, 332), (262, 350)]), fill=WHITE)
-    # lines of text on each page
-    for step in range(4):
-        y = 222 + step * 28
-        pen.line(at([(168, y - 4), (234, y + 8)]), fill=LINE, width=round(big * 7 * ZOOM / UNIT))
-        pen.line(at([(278, y + 8), (326, y - 1)]), fill=LINE, width=round(big * 7 * ZOOM / UNIT))
-    # the bookmark hanging from the top of the right page
-    pen.polygon(at([(330, 172), (350, 168), (350, 246), (340, 234), (330, 246)]), fill=ORANGE)
+    for kind, colour, points in design():
+        scaled = [(x * big / UNIT, y * big / UNIT) for x, y in points]
+        if kind == "polygon":
+            pen.polygon(scaled, fill=colour)
+        else:
+            pen.line(scaled, fill=colour, width=round(big * LINE_WIDTH * ZOOM / UNIT))
     return image.resize((size, size), Image.LANCZOS)
 
 
