@@ -4,7 +4,7 @@ var sw=navigator.serviceWorker,script=document.currentScript
 if(!sw||!window.caches)return
 var root=new URL(script.dataset.root.replace(/\/?$/,"/"),location).href,box=document.querySelector(".guide-offline")
 addEventListener("load",function(){
-  sw.register(root+"sw.js",{scope:root})
+  sw.register(root+"sw.js",{scope:root}).catch(function(){})
   if(!sw.controller)sw.ready.then(function(r){r.active.postMessage({type:"seen",page:location.href,urls:performance.getEntriesByType("resource").map(function(e){return e.name})})})
 })
 if(!box)return
