@@ -14,7 +14,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browser_support import SiteServer, chromium, require_chromium
+from browser_support import CHROMIUM, CHROMIUM_ARGS, SiteServer, chromium, require_chromium
 from conftest import ROOT, FixtureSite
 from lib.formats import localize_digits
 from lib.offline import download_size
@@ -315,3 +315,25 @@ def test_the_site_root_worker_covers_every_language(reader, site):
     assert script == site.url + "sw.js"
     manifest = reader.page.locator("link[rel=manifest]").get_attribute("href")
     assert manifest == "../manifest.webmanifest"
+
+
+def test_each_language_installs_as_its_own_app_that_opens_in_that_language(browser, site, tmp_path):
+    """What "Add to Home screen" uses, as Chromium itself reads it (installability is only
+    checked outside incognito: a profile on disk)."""
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    try:
+        page = context.new_page()
+        for folder in ["", "hi/", "bn/"]:
+            page.goto(site.url + folder + "rates/")
+            assert page.evaluate(CONTROLLED)
+            cdp = context.new_cdp_session(page)
+            manifest = cdp.send("Page.getAppManifest")
+            assert manifest["url"] == site.url + folder + "manifest.webmanifest"
+            assert manifest["errors"] == []
+            assert cdp.send("Page.getInstallabilityErrors") == {"installabilityErrors": []}
+            # the app's identity is its start URL: the language's home page
+            assert cdp.send("Page.getAppId")["appId"] == site.url + folder
+    finally:
+        context.close()

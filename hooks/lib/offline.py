@@ -264,14 +264,16 @@ def web_app_manifest(
 ) -> dict:
     """One language's web app manifest, written in that language's folder: "Add to Home screen"
     opens that language's home page (start_url "./"), and the app keeps the whole site in scope
-    (to_root: "./" or "../") so the language switcher stays inside it."""
+    (to_root: "./" or "../") so the language switcher stays inside it.
+
+    No "id": it would be resolved against the site's origin, not the manifest, so "./" would
+    make the three languages one app; without it each app's id is its start URL."""
     icon_list = []
     for src, size in icons:
         icon_list.append({"src": src, "sizes": f"{size}x{size}", "type": "image/png"})
     largest = max(icon_list, key=lambda icon: int(icon["sizes"].split("x")[0]))
     icon_list.append({**largest, "purpose": "maskable"})
     return {
-        "id": "./",
         "name": name,
         "short_name": short_name,
         "description": description,
