@@ -24,13 +24,14 @@ import json
 import re
 from html import unescape
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
 from lib.formats import localize_digits
@@ -47,9 +48,9 @@ from lib.offline import (
     web_app_manifest,
     worker_source,
 )
-from lib.pages import project_root
+from lib.pages import add_to_context, project_root
 from lib.site_languages import build_languages, current_language, default_language, is_final_build
-from lib.words import words_for
+from lib.words import Words, words_for
 
 log = get_plugin_logger(__name__)
 
@@ -75,15 +76,18 @@ def language_folders(config: MkDocsConfig) -> dict[str, str]:
     return {lang: "" if lang == default else f"{lang}/" for lang in build_languages(config)}
 
 
-def _words(config: MkDocsConfig, language: str):
+def _words(config: MkDocsConfig, language: str) -> Words:
     data = load_data_once(project_root(config) / "data", build_languages(config))
     return words_for(data, language)
 
 
-def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav):
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    """The save control's language and digits (overrides/partials/offline-save.html)."""
     language = current_language(config)
-    context["offline"] = {"lang": language, "digits": localize_digits("0123456789", language)}
-    return context
+    digits = localize_digits("0123456789", language)
+    return add_to_context(context, offline={"lang": language, "digits": digits})
 
 
 def _asset_version(site: Path, path: str) -> str:
@@ -207,4 +211,5 @@ def write_offline_manifest(*, config: MkDocsConfig) -> None:
     log.info(f"offline copy of each language (gzipped): {sizes}")
 
 
-on_post_build = CombinedEvent(write_language_files, write_offline_manifest)
+# CombinedEvent is typed for plugin methods (self first); MkDocs calls these with keywords only.
+on_post_build = CombinedEvent(write_language_files, write_offline_manifest)  # type: ignore[arg-type]

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Pillow is this tool's own need, not the site's
+    from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "assets" / "images"
@@ -51,7 +55,7 @@ def design() -> list[tuple[str, str, list[tuple[float, float]]]]:
     ]
 
 
-def draw(size: int):
+def draw(size: int) -> Image.Image:
     from PIL import Image, ImageDraw
 
     big = size * SCALE
@@ -63,12 +67,12 @@ def draw(size: int):
             pen.polygon(scaled, fill=colour)
         else:
             pen.line(scaled, fill=colour, width=round(big * LINE_WIDTH * ZOOM / UNIT))
-    return image.resize((size, size), Image.LANCZOS)
+    return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
 def main() -> int:
     try:
-        import PIL  # noqa: F401
+        from PIL import Image
     except ImportError:
         print("tools.app_icons needs Pillow: pip install pillow", file=sys.stderr)
         return 2
@@ -76,7 +80,7 @@ def main() -> int:
     for size in SIZES:
         path = TARGET / f"icon-{size}.png"
         # 32 colours (the design's four and their smoothed edges): a third of the bytes
-        draw(size).quantize(colors=32, dither=0).save(path, optimize=True)
+        draw(size).quantize(colors=32, dither=Image.Dither.NONE).save(path, optimize=True)
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
     return 0
 

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 MANIFEST = "offline.json"
@@ -189,7 +190,10 @@ def loaded_files(site: Path, files: Iterable[str], base_path: str) -> dict[str, 
     return loaded
 
 
-def build_manifest(site: Path, folders: Mapping[str, str], base_path: str) -> dict:
+Manifest = dict[str, Any]  # the JSON of offline.json (see the module docstring)
+
+
+def build_manifest(site: Path, folders: Mapping[str, str], base_path: str) -> Manifest:
     """The offline manifest of a finished site (see the module docstring); `folders` maps each
     language to its folder ("" for the site root, "hi/"…)."""
     files = [
@@ -227,13 +231,13 @@ def build_manifest(site: Path, folders: Mapping[str, str], base_path: str) -> di
     }
 
 
-def download_size(manifest: Mapping, language: str) -> int:
+def download_size(manifest: Manifest, language: str) -> int:
     """Gzipped bytes of a language's offline copy: its files and the shared ones."""
     keys = set(manifest["shared"]) | set(manifest["languages"][language])
-    return sum(manifest["files"][key][2] for key in keys)
+    return sum(int(manifest["files"][key][2]) for key in keys)
 
 
-def manifest_json(manifest: Mapping) -> str:
+def manifest_json(manifest: Manifest) -> str:
     return json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -242,7 +246,7 @@ BUILD_LINE = re.compile(r"^const BUILD = .*$", re.M)
 COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.M | re.S)
 
 
-def worker_source(source: str, build: Mapping) -> str:
+def worker_source(source: str, build: Mapping[str, Any]) -> str:
     """overrides/sw.js with this deploy's facts in its BUILD line (a new deploy changes the
     worker's bytes, which is what makes browsers install the new worker), without comments."""
     line = "const BUILD = " + json.dumps(build, ensure_ascii=False, separators=(",", ":"))
@@ -261,7 +265,7 @@ def web_app_manifest(
     to_root: str,
     icons: Iterable[tuple[str, int]],
     theme_color: str,
-) -> dict:
+) -> dict[str, Any]:
     """One language's web app manifest, written in that language's folder: "Add to Home screen"
     opens that language's home page (start_url "./"), and the app keeps the whole site in scope
     (to_root: "./" or "../") so the language switcher stays inside it.
