@@ -27,7 +27,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from lib.pages import project_root
-from lib.share_image import HEIGHT, WIDTH, Card, CardCache, ShareImageError, check_shaping, find_fonts
+from lib.share_image import (
+    HEIGHT,
+    WIDTH,
+    Card,
+    CardCache,
+    ShareImageError,
+    check_shaping,
+    find_fonts,
+)
 from lib.site_languages import (
     configured_languages,
     current_language,
@@ -108,6 +116,11 @@ def share_view(
     }
 
 
+def is_home(url: str, languages: list[str]) -> bool:
+    """A language's home page ("", "hi/", "bn/"): MkDocs only counts the first as its homepage."""
+    return url.strip("/") in ("", *languages)
+
+
 def _plain(value: Any) -> str:
     """Front matter text as plain text (an escaped Markup copy is turned back)."""
     return value.unescape() if isinstance(value, Markup) else str(value or "")
@@ -129,8 +142,11 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 def share_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation):
     site_name = config.site_name
-    title = _plain(page.title or site_name)
+    # page.title is HTML (MkDocs takes it from the rendered heading): as text, like Material's
+    # `striptags` in the <title>
+    title = Markup(page.title or site_name).striptags()
     description = _plain(page.meta.get("description") or config.site_description)
+    home = is_home(page.url, configured_languages(config))
     card = Card(title=title, site_name=site_name, footer=site_address(config.site_url))
     digest, image = card_cache(config).image(card)
     _used.add(digest)
@@ -139,7 +155,7 @@ def share_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfi
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(image)
     context["share"] = share_view(
-        title=site_name if page.is_homepage else title,
+        title=site_name if home else title,
         image_title=title,
         description=description,
         url=page.canonical_url or urljoin(config.site_url, page.url),
@@ -147,7 +163,7 @@ def share_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfi
         language=current_language(config),
         languages=configured_languages(config),
         site_name=site_name,
-        is_homepage=page.is_homepage,
+        is_homepage=home,
     )
     return context
 

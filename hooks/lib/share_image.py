@@ -78,13 +78,11 @@ class FontSet:
         return sorted({*self.bold.values(), *self.regular.values()})
 
 
-def find_fonts(font_dir: Path = FONT_DIR) -> FontSet:
+def find_fonts(font_dir: Path | None = None) -> FontSet:
     """The Noto fonts the cards need, or ShareImageError naming the package to install."""
+    font_dir = font_dir or FONT_DIR
     missing = [
-        name
-        for pair in FONT_FILES.values()
-        for name in pair
-        if not (font_dir / name).is_file()
+        name for pair in FONT_FILES.values() for name in pair if not (font_dir / name).is_file()
     ]
     if missing:
         raise ShareImageError(
@@ -245,7 +243,9 @@ def inputs_digest(fonts: FontSet, code: Iterable[Path]) -> str:
     hasher = hashlib.sha256()
     for path in [*fonts.files(), *code]:
         stat = path.stat()
-        hasher.update(path.name.encode() + _file_digest(path, stat.st_size, stat.st_mtime_ns).encode())
+        hasher.update(
+            path.name.encode() + _file_digest(path, stat.st_size, stat.st_mtime_ns).encode()
+        )
     hasher.update(f"{Image.__version__} {features.version('raqm')}".encode())
     return hasher.hexdigest()
 
