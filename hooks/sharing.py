@@ -4,20 +4,21 @@ page, and the view overrides/partials/share.html prints under each article.
 Every page gets Open Graph and Twitter tags (overrides/partials/share-meta.html): its title and
 description, its absolute address (site_url, which SITE_URL overrides), `og:locale` for the
 language being built with the other languages as alternates, the site name in that language, and a
-1200×630 preview image with the page's title in its own script (lib/share_image.py).
+1200×630 preview image with the page's title in its own script (lib/share_image.py draws it,
+lib/share_cards.py keeps it).
 
 Images are made once: each is named by a digest of its text, the font files and the drawing code,
-and kept in .cache/share-images/ between builds, so a rebuild (or `mkdocs serve`) only copies
-them. A full build forgets cached images no page used. The build fails, naming the Debian
-package, when the fonts or the shaping library are missing: a preview with unshaped Hindi or
-Bengali, or no preview, is never published silently.
+and kept in .cache/share-images/ between builds, so a rebuild (or `mkdocs serve`) only links or
+copies them into the site. A full build forgets cached images no page used. The build fails,
+naming the Debian package, when the fonts or the shaping library are missing: a preview with
+unshaped Hindi or Bengali, or no preview, is never published silently.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,14 +28,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from lib.pages import project_root
-from lib.share_image import (
+from lib.share_cards import (
     HEIGHT,
     WIDTH,
     Card,
     CardCache,
     ShareImageError,
-    check_shaping,
     find_fonts,
+    place,
 )
 from lib.site_languages import (
     configured_languages,
@@ -60,17 +61,10 @@ def card_cache(config: MkDocsConfig) -> CardCache:
     root = project_root(config)
     if root not in _caches:
         try:
-            check_shaping()
             _caches[root] = CardCache(root / CACHE_FOLDER, find_fonts())
         except ShareImageError as error:
             raise PluginError(str(error)) from None
     return _caches[root]
-
-
-def site_address(site_url: str) -> str:
-    """The address printed on the cards: host and path, no scheme (va-guide.github.io/va-guide)."""
-    parts = urlsplit(site_url)
-    return (parts.netloc + parts.path).rstrip("/")
 
 
 def og_locale(language: str) -> str:
@@ -147,13 +141,13 @@ def share_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfi
     title = Markup(page.title or site_name).striptags()
     description = _plain(page.meta.get("description") or config.site_description)
     home = is_home(page.url, configured_languages(config))
-    card = Card(title=title, site_name=site_name, footer=site_address(config.site_url))
-    digest, image = card_cache(config).image(card)
+    card = Card(title=title, site_name=site_name)
+    try:
+        digest, cached = card_cache(config).image(card)
+    except ShareImageError as error:
+        raise PluginError(str(error)) from None
     _used.add(digest)
-    target = Path(config.site_dir) / IMAGE_FOLDER / f"{digest}.jpg"
-    if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(image)
+    place(cached, Path(config.site_dir) / IMAGE_FOLDER / f"{digest}.jpg")
     context["share"] = share_view(
         title=site_name if home else title,
         image_title=title,

@@ -26,7 +26,8 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 from browser_support import chromium, require_chromium
-from lib.share_image import Writer, find_fonts, runs
+from lib.share_cards import find_fonts
+from lib.share_image import Writer, runs
 
 SIZE = 64
 # Words that need the shaper: conjuncts, reph, vowel signs drawn before their consonant or on

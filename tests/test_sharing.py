@@ -8,6 +8,7 @@ import html.parser
 import io
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -17,8 +18,9 @@ from PIL import Image
 import sharing
 from browser_support import SiteServer, chromium, require_chromium
 from conftest import ROOT, FixtureSite
-from lib import share_image
-from lib.share_image import Card, CardCache, ShareImageError, find_fonts, runs
+from lib import share_cards, share_image
+from lib.share_cards import Card, CardCache, ShareImageError, find_fonts
+from lib.share_image import runs
 
 SITE_URL = "https://example.org/guide/"
 SITE_NAMES = {
@@ -168,18 +170,18 @@ def test_cards_fit_whatsapp_and_name_their_inputs(tmp_path):
     cache = CardCache(tmp_path, fonts)
     long_title = " ".join(["অ্যাসিস্ট্যান্টের প্রোফাইল ও পোর্টফোলিও"] * 8)
     for title in ["रेट", long_title, "Upwork, Fiverr, Payoneer, bKash: ₹ and ৳"]:
-        digest, data = cache.image(Card(title, "VA Career Guide", "example.org/guide"))
-        assert len(data) <= share_image.MAX_BYTES
-        assert (tmp_path / f"{digest}.jpg").read_bytes() == data
-    same = cache.image(Card("रेट", "VA Career Guide", "example.org/guide"))[0]
-    other = cache.image(Card("रेट", "VA Career Guide", "example.org/other"))[0]
-    assert same != other
+        digest, path = cache.image(Card(title, "VA Career Guide"))
+        assert path == tmp_path / f"{digest}.jpg"
+        assert path.stat().st_size <= share_image.MAX_BYTES
+    hindi = cache.image(Card("रेट", "वर्चुअल असिस्टेंट करियर गाइड"))[0]
+    assert hindi != cache.image(Card("रेट", "VA Career Guide"))[0]
+    assert CardCache(tmp_path, fonts, [Path(__file__)]).inputs != cache.inputs  # code counts
 
 
 def test_missing_fonts_fail_the_build_naming_the_package(tmp_path, monkeypatch):
     with pytest.raises(ShareImageError, match=r"apt-get install fonts-noto-core"):
         find_fonts(tmp_path)
-    monkeypatch.setattr(share_image, "FONT_DIR", tmp_path)
+    monkeypatch.setattr(share_cards, "FONT_DIR", tmp_path)
     monkeypatch.setattr(sharing, "_caches", {})
     config = fake_config(tmp_path)
     with pytest.raises(PluginError, match=r"NotoSansDevanagari-Bold.ttf.*fonts-noto-core"):
@@ -187,16 +189,26 @@ def test_missing_fonts_fail_the_build_naming_the_package(tmp_path, monkeypatch):
 
 
 def test_missing_shaping_fails_the_build_naming_the_package(tmp_path, monkeypatch):
+    """Checked when a card has to be drawn (a cached card was drawn with raqm)."""
     monkeypatch.setattr(share_image.features, "check", lambda feature: False)
     monkeypatch.setattr(sharing, "_caches", {})
+    page = SimpleNamespace(title="रेट", url="hi/rates/", meta={}, canonical_url=None)
     with pytest.raises(PluginError, match=r"apt-get install libraqm0"):
-        sharing.on_config(fake_config(tmp_path))
+        sharing.share_context({}, page=page, config=fake_config(tmp_path), nav=None)
 
 
 def fake_config(root: Path):
-    from types import SimpleNamespace
-
-    return SimpleNamespace(site_url=SITE_URL, config_file_path=str(root / "mkdocs.yml"))
+    i18n = SimpleNamespace(
+        current_language="hi", default_language="en", all_languages=["en", "hi", "bn"]
+    )
+    return SimpleNamespace(
+        site_url=SITE_URL,
+        site_name="साइट",
+        site_description="",
+        site_dir=str(root / "site"),
+        config_file_path=str(root / "mkdocs.yml"),
+        plugins={"i18n": i18n},
+    )
 
 
 def test_search_dialog_override_only_adds_a_name():

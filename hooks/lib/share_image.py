@@ -11,34 +11,26 @@ Devanagari, Bengali in Noto Sans Bengali, everything else (Latin brand names suc
 bKash, digits, punctuation, ₹) in Noto Sans. Spaces, joiners and combining marks stay in the run
 they are in, so a cluster is never cut.
 
-Fonts are Debian's fonts-noto-core (OFL), read from the system: nothing is downloaded.
+Fonts are Debian's fonts-noto-core (OFL), read from the system: nothing is downloaded. Only a
+card the cache (lib/share_cards.py) does not have yet is drawn, so a build with every card cached
+never imports Pillow.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, features
 
-WIDTH, HEIGHT = 1200, 630
+from lib.share_cards import HEIGHT, SHAPER_PACKAGE, WIDTH, Card, FontSet, ShareImageError
+
 MAX_BYTES = 80_000  # WhatsApp's previews stay reliable on slow links below about 80 KB
 QUALITIES = (85, 80, 75, 70, 65, 60, 50)
 
-FONT_DIR = Path("/usr/share/fonts/truetype/noto")
-FONT_PACKAGE = "fonts-noto-core"
-SHAPER_PACKAGE = "libraqm0"
-# script -> (bold, regular) file names in FONT_DIR
-FONT_FILES = {
-    "latin": ("NotoSans-Bold.ttf", "NotoSans-Regular.ttf"),
-    "devanagari": ("NotoSansDevanagari-Bold.ttf", "NotoSansDevanagari-Regular.ttf"),
-    "bengali": ("NotoSansBengali-Bold.ttf", "NotoSansBengali-Regular.ttf"),
-}
 # The language raqm is told for a run: it picks language-specific forms (Bengali is not Assamese).
 RUN_LANGUAGE = {"latin": "en", "devanagari": "hi", "bengali": "bn"}
 
@@ -52,47 +44,6 @@ TITLE_SIZES = (76, 68, 60, 54, 48)
 MAX_LINES = 3
 SMALL_SIZE = 34
 ELLIPSIS = "…"
-
-
-class ShareImageError(Exception):
-    """The machine cannot make the images: a font or the shaping library is missing."""
-
-
-@dataclass(frozen=True)
-class Card:
-    """What one preview image shows."""
-
-    title: str
-    site_name: str
-    footer: str  # the site's address, e.g. va-guide.github.io/va-guide
-
-
-@dataclass(frozen=True)
-class FontSet:
-    """The font files, by script, bold (titles) and regular (site name, address)."""
-
-    bold: dict[str, Path]
-    regular: dict[str, Path]
-
-    def files(self) -> list[Path]:
-        return sorted({*self.bold.values(), *self.regular.values()})
-
-
-def find_fonts(font_dir: Path | None = None) -> FontSet:
-    """The Noto fonts the cards need, or ShareImageError naming the package to install."""
-    font_dir = font_dir or FONT_DIR
-    missing = [
-        name for pair in FONT_FILES.values() for name in pair if not (font_dir / name).is_file()
-    ]
-    if missing:
-        raise ShareImageError(
-            f"link preview images: {', '.join(missing)} not found in {font_dir}: install "
-            f"Debian's {FONT_PACKAGE} package (apt-get install {FONT_PACKAGE})"
-        )
-    return FontSet(
-        bold={script: font_dir / pair[0] for script, pair in FONT_FILES.items()},
-        regular={script: font_dir / pair[1] for script, pair in FONT_FILES.items()},
-    )
 
 
 def check_shaping() -> None:
@@ -197,7 +148,9 @@ def fit_title(title: str, fonts: dict[str, Path], width: float) -> tuple[Writer,
 
 
 def draw_card(card: Card, fonts: FontSet) -> Image.Image:
-    """The card as an image: site name at the top, the title in the middle, the address below."""
+    """The card as an image: the site name at the top, the title below it. No address: the
+    messenger shows the link's own under the card, and a card that does not depend on site_url
+    is the same for `mkdocs serve`, a fork and production, so the cache serves them all."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     small = Writer(fonts.regular, SMALL_SIZE)
@@ -207,13 +160,12 @@ def draw_card(card: Card, fonts: FontSet) -> Image.Image:
     # Indic vowel signs reach far above and below the line: 1.45 line height keeps them apart.
     line_height = round(writer.size * 1.45)
     block = line_height * (len(lines) - 1) + writer.size
-    top, bottom = MARGIN + SMALL_SIZE * 2, HEIGHT - MARGIN - SMALL_SIZE * 2
+    top, bottom = MARGIN + SMALL_SIZE * 2, HEIGHT - MARGIN
     baseline = top + (bottom - top - block) / 2 + writer.size
     for line in lines:
         writer.draw(draw, MARGIN, baseline, line, TITLE_COLOUR)
         baseline += line_height
 
-    small.draw(draw, MARGIN, HEIGHT - MARGIN, card.footer, SMALL_COLOUR)
     draw.rectangle((0, HEIGHT - 14, WIDTH, HEIGHT), fill=BAND_COLOUR)
     return image
 
@@ -230,51 +182,3 @@ def encode(image: Image.Image, max_bytes: int = MAX_BYTES) -> bytes:
 
 def render(card: Card, fonts: FontSet) -> bytes:
     return encode(draw_card(card, fonts))
-
-
-@cache
-def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def inputs_digest(fonts: FontSet, code: Iterable[Path]) -> str:
-    """A fingerprint of everything but the text that decides how a card looks: the font files,
-    this module (and any other code named), Pillow's and raqm's versions."""
-    hasher = hashlib.sha256()
-    for path in [*fonts.files(), *code]:
-        stat = path.stat()
-        hasher.update(
-            path.name.encode() + _file_digest(path, stat.st_size, stat.st_mtime_ns).encode()
-        )
-    hasher.update(f"{Image.__version__} {features.version('raqm')}".encode())
-    return hasher.hexdigest()
-
-
-def card_digest(card: Card, inputs: str) -> str:
-    """The name of a card's image: equal text and equal inputs give the same image."""
-    text = "\0".join((card.title, card.site_name, card.footer, inputs))
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
-
-
-class CardCache:
-    """Images by digest in a folder (kept between builds and across `mkdocs serve` rebuilds)."""
-
-    def __init__(self, folder: Path, fonts: FontSet, code: Iterable[Path] = ()) -> None:
-        self.folder = folder
-        self.fonts = fonts
-        self.inputs = inputs_digest(fonts, [Path(__file__), *code])
-
-    def image(self, card: Card) -> tuple[str, bytes]:
-        """(digest, JPEG bytes) of a card, rendered only when the cache has no copy."""
-        digest = card_digest(card, self.inputs)
-        path = self.folder / f"{digest}.jpg"
-        try:
-            return digest, path.read_bytes()
-        except FileNotFoundError:
-            pass
-        data = render(card, self.fonts)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        scratch = path.with_suffix(".tmp")
-        scratch.write_bytes(data)
-        scratch.replace(path)  # a reader never sees half a file
-        return digest, data
