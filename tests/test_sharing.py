@@ -181,6 +181,10 @@ def test_cards_fit_whatsapp_and_name_their_inputs(tmp_path):
 def test_missing_fonts_fail_the_build_naming_the_package(tmp_path, monkeypatch):
     with pytest.raises(ShareImageError, match=r"apt-get install fonts-noto-core"):
         find_fonts(tmp_path)
+    monkeypatch.setenv("NOTO_FONT_DIR", str(tmp_path / "elsewhere"))
+    with pytest.raises(ShareImageError, match=r"not found in .*elsewhere: .*NOTO_FONT_DIR"):
+        find_fonts()
+    monkeypatch.delenv("NOTO_FONT_DIR")
     monkeypatch.setattr(share_cards, "FONT_DIR", tmp_path)
     monkeypatch.setattr(sharing, "_caches", {})
     config = fake_config(tmp_path)

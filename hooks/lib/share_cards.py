@@ -18,7 +18,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 WIDTH, HEIGHT = 1200, 630
+# Debian's fonts-noto-core; NOTO_FONT_DIR points elsewhere (a contributor on Windows or macOS
+# with the same Noto files from their own installation).
 FONT_DIR = Path("/usr/share/fonts/truetype/noto")
+FONT_DIR_VARIABLE = "NOTO_FONT_DIR"
 FONT_PACKAGE = "fonts-noto-core"
 SHAPER_PACKAGE = "libraqm0"
 # script -> (bold, regular) file names in FONT_DIR
@@ -54,14 +57,15 @@ class FontSet:
 
 def find_fonts(font_dir: Path | None = None) -> FontSet:
     """The Noto fonts the cards need, or ShareImageError naming the package to install."""
-    font_dir = font_dir or FONT_DIR
+    font_dir = font_dir or Path(os.environ.get(FONT_DIR_VARIABLE) or FONT_DIR)
     missing = [
         name for pair in FONT_FILES.values() for name in pair if not (font_dir / name).is_file()
     ]
     if missing:
         raise ShareImageError(
             f"link preview images: {', '.join(missing)} not found in {font_dir}: install "
-            f"Debian's {FONT_PACKAGE} package (apt-get install {FONT_PACKAGE})"
+            f"Debian's {FONT_PACKAGE} package (apt-get install {FONT_PACKAGE}), or set "
+            f"{FONT_DIR_VARIABLE} to a folder that has these Noto files"
         )
     return FontSet(
         bold={script: font_dir / pair[0] for script, pair in FONT_FILES.items()},

@@ -53,7 +53,8 @@ def check_shaping() -> None:
         raise ShareImageError(
             "link preview images: Pillow cannot shape Devanagari and Bengali text (its raqm "
             f"layout is unavailable): install Debian's {SHAPER_PACKAGE} package "
-            f"(apt-get install {SHAPER_PACKAGE}), which brings FriBiDi and HarfBuzz"
+            f"(apt-get install {SHAPER_PACKAGE}), which brings FriBiDi and HarfBuzz; on other "
+            "systems install FriBiDi, which Pillow's raqm loads"
         )
 
 
