@@ -45,7 +45,8 @@ SCRIPTS = "assets/javascripts/guide-{}.js"  # a block with script=True loads its
 def template_env(theme: Any) -> Environment:
     """The theme's own Jinja environment (overrides/ first), escaping everything it prints; a
     name a template misspells fails instead of printing nothing."""
-    return theme.get_env().overlay(autoescape=True, undefined=StrictUndefined)
+    env: Environment = theme.get_env().overlay(autoescape=True, undefined=StrictUndefined)
+    return env
 
 
 def render_block(
@@ -68,6 +69,25 @@ def render_block(
 def record_ids(block: str, data: GuideData) -> list[str]:
     """The data-record ids a block must show: one per record of its data file."""
     return block_view(block, data, data.languages[0]).record_ids
+
+
+_rendered: dict[tuple[str, str, str], str] = {}  # (block, language, page) -> HTML, one build
+
+
+def render_once(
+    block: str,
+    data: GuideData,
+    language: str,
+    env: Environment,
+    page: PageLink | None = None,
+    url: str = "",
+) -> str:
+    """render_block once per language build, however many pages show the block; a reader tool
+    (which links to other pages from its own) once per page."""
+    key = (block, language, url if BLOCKS[block].script else "")
+    if key not in _rendered:
+        _rendered[key] = render_block(block, data, language, env, page)
+    return _rendered[key]
 
 
 def missing_records(html: str, ids: Iterable[str]) -> list[str]:
@@ -145,7 +165,10 @@ def page_links(page: Page, files: Files, config: MkDocsConfig) -> PageLink:
 # --------------------------------------------------------------------------------------------
 # MkDocs events
 
-_build: dict[str, Any] = {}  # this language's build: its "data" and template "env"
+_build: dict[str, Any] = {}  # this language's build: its "data"
+# Compiled block templates, kept across the language builds and `mkdocs serve` rebuilds (Jinja
+# reloads a template whose file changed): compiling them again in every build cost 80 ms.
+_envs: dict[tuple[str, ...], Environment] = {}
 _problems = Collector(DataError, "data block problem", "in pages")
 
 
@@ -158,6 +181,7 @@ def on_config(config: MkDocsConfig, /) -> None:
     """Load (or reuse) the data once per language build; bad data fails before any page."""
     _problems.clear()
     _build.clear()
+    _rendered.clear()
     _build["data"] = guide_data(config)
 
 
@@ -168,13 +192,14 @@ def on_page_markdown(
         return None
     data = _build["data"]
     language = current_language(config)
-    if "env" not in _build:
-        _build["env"] = template_env(config.theme)
-    env = _build["env"]
+    dirs = tuple(config.theme.dirs)
+    if dirs not in _envs:
+        _envs[dirs] = template_env(config.theme)
+    env = _envs[dirs]
     links = page_links(page, files, config)
     markdown, rendered, problems = replace_markers(
         markdown,
-        lambda name: render_block(name, data, language, env, links),
+        lambda name: render_once(name, data, language, env, links, page.url),
         display_path(page.file),
         checked_source(page.file),
     )
@@ -188,9 +213,11 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     blocks = getattr(page, "guide_blocks", None)
     if not blocks:
         return None
-    data = _build["data"]
+    ids = _build.setdefault("ids", {})
     for block in blocks:
-        missing = missing_records(html, record_ids(block, data))
+        if block not in ids:
+            ids[block] = record_ids(block, _build["data"])
+        missing = missing_records(html, ids[block])
         if missing:
             _problems.add(
                 display_path(page.file),

@@ -41,7 +41,7 @@ def publish(site: Path, data: GuideData, schema_dir: Path) -> list[Path]:
     return written
 
 
-@event_priority(-250)  # after i18n has built every language (it runs at -100)
+@event_priority(-150)  # after i18n has built every language (-100), before offline_reading (-250)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not is_final_build(config):
         return

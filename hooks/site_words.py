@@ -8,16 +8,17 @@ language for this chrome: only its article is English.
 
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
-from lib.pages import project_root
+from lib.pages import add_to_context, project_root
 from lib.site_languages import build_languages, current_language
 from lib.words import Words, words_for
+
+_words: dict[str, Words] = {}  # the language being built -> its words
 
 
 def site_words(config: MkDocsConfig) -> Words:
@@ -26,15 +27,23 @@ def site_words(config: MkDocsConfig) -> Words:
     return words_for(data, current_language(config))
 
 
+def on_config(config: MkDocsConfig, /) -> None:
+    """Once per language build, not once per page: the words of this language."""
+    _words.clear()
+    _words[current_language(config)] = site_words(config)
+
+
+def _current(config: MkDocsConfig) -> Words:
+    return _words.get(current_language(config)) or site_words(config)
+
+
 def on_page_context(
-    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
-    context["ui"] = site_words(config)
-    return context
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    return add_to_context(context, ui=_current(config))
 
 
 def on_template_context(
-    context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
-) -> dict[str, Any]:
-    context["ui"] = site_words(config)
-    return context
+    context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+) -> TemplateContext:
+    return add_to_context(context, ui=_current(config))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_PARTS = ["hooks", "overrides", "data", "docs/assets"]
+SHARED_PARTS = ["hooks", "overrides", "data", "docs/assets", "fonts"]
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class FixtureSite:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
         log_path = self.path.parent / "serve.log"
-        with open(log_path, "w") as log:
+        with log_path.open("w") as log:
             server = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                 cwd=self.path,
@@ -112,8 +112,11 @@ class FixtureSite:
                 server.terminate()
                 server.wait(timeout=20)
 
-    def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
-        site = self.path / "site"
+    def build(
+        self, *args: str, env: dict[str, str] | None = None, site: Path | None = None
+    ) -> Build:
+        """`mkdocs build --strict` into `site` (default: the project's site/ folder)."""
+        site = site or self.path / "site"
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
             cwd=self.path,

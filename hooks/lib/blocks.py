@@ -39,6 +39,7 @@ from lib.formats import (
 from lib.words import words_for
 
 TEMPLATES = "guide"  # overrides/guide/NAME.html
+SourceLinks = list[dict[str, str | None]]  # {name, url, year, weak} for each source
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,19 @@ class Localizer:
     def year(self, year: int | None) -> str:
         return format_year(year, self.language) if year is not None else self.words["undated"]
 
-    def sources(self, sources: Sequence[Source]) -> str:
-        """example.com (2026); the Hindi article (undated)"""
-        return "; ".join(
-            f"{source.site or self.words[f'article_{source.article}']} ({self.year(source.year)})"
+    def sources(self, sources: Sequence[Source]) -> SourceLinks:
+        """Each source as the cards print it, a short link: {name: golance.com, url, year:
+        2026, weak: "blog"}. `weak` is the word that marks a weak source in the page's
+        language (None for the others); the two articles have no url."""
+        return [
+            {
+                "name": source.site or self.words[f"article_{source.article}"],
+                "url": https(source.url) if source.url else None,
+                "year": self.year(source.year),
+                "weak": self.words["source_weak"] if source.weak else None,
+            }
             for source in sources
-        )
+        ]
 
     def fact(self, value: Fact | str | None) -> dict[str, Any] | None:
         """A sourced statement, or {"unconfirmed": …} where no source confirms it."""
@@ -173,7 +181,7 @@ def category_name(local: Localizer, category_id: str) -> str:
 
 def rates_view(local: Localizer) -> View:
     rates = local.data.rates
-    bands = [
+    bands: list[dict[str, Any]] = [
         {
             "id": band.id,
             "work": local.text(band.work),
@@ -189,21 +197,21 @@ def rates_view(local: Localizer) -> View:
         }
         for band in rates.bands
     ]
-    exchange_rates = [
+    exchange_rates: list[dict[str, Any]] = [
         {
             "id": rate.currency,
             "rate": local.rate(rate),
             "period": local.period(rate),
             "note": local.text(rate.note) if rate.note else None,
-            "sources": local.list(rate.sources),
+            "sources": local.sources(rate.sources),
         }
         for rate in rates.exchange_rates
     ]
-    ids = [b["id"] for b in bands] + [r["id"] for r in exchange_rates]
+    ids = [b.id for b in rates.bands] + [r.currency for r in rates.exchange_rates]
     return View({"bands": bands, "exchange_rates": exchange_rates}, ids)
 
 
-def beginners(local: Localizer, value: Beginners | str) -> dict[str, str]:
+def beginners(local: Localizer, value: Beginners | str) -> dict[str, Any]:
     if not isinstance(value, Beginners):
         return {"unconfirmed": local.words[UNCONFIRMED]}
     return {
@@ -214,7 +222,7 @@ def beginners(local: Localizer, value: Beginners | str) -> dict[str, str]:
 
 
 def portals_view(local: Localizer) -> View:
-    portals = [
+    portals: list[dict[str, Any]] = [
         {
             "id": portal.id,
             "name": portal.name,
@@ -229,11 +237,11 @@ def portals_view(local: Localizer) -> View:
         }
         for portal in local.data.portals.portals
     ]
-    return View({"portals": portals}, [p["id"] for p in portals])
+    return View({"portals": portals}, [p.id for p in local.data.portals.portals])
 
 
 def glossary_view(local: Localizer) -> View:
-    terms = [
+    terms: list[dict[str, Any]] = [
         {
             "id": term.id,
             # every language side by side, the page's own marked so the template can bold it
@@ -245,7 +253,7 @@ def glossary_view(local: Localizer) -> View:
         }
         for term in local.data.glossary.terms
     ]
-    return View({"terms": terms}, [t["id"] for t in terms])
+    return View({"terms": terms}, [t.id for t in local.data.glossary.terms])
 
 
 @dataclass(frozen=True)
@@ -262,7 +270,8 @@ def _tool(name: str) -> Callable[[Localizer], View]:
     def view(local: Localizer) -> View:
         from lib import tool_views
 
-        return getattr(tool_views, name)(local)
+        build: Callable[[Localizer], View] = getattr(tool_views, name)
+        return build(local)
 
     return view
 

@@ -186,7 +186,7 @@ def compute(model: Model, request: Request) -> dict[str, Any]:
     fees = model["fees"]
     country = next((c for c in fees["countries"] if c["code"] == request.get("country")), None)
     platforms = _by_id(fees["platforms"])
-    platform = platforms.get(request.get("platform"))
+    platform = platforms.get(str(request.get("platform")))
     unit = request.get("unit")
     amount, count = request.get("amount"), request.get("count", 1)
     if country is None:

@@ -17,12 +17,11 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from lib.blocks import Localizer, View, https, portals_view
-from lib.data import Fees, FeeSource, to_jsonable
+from lib.blocks import Localizer, View, portals_view
+from lib.data import Example, Fees, to_jsonable
 from lib.earnings import compute
 from lib.formats import (
     BASE_CURRENCY,
@@ -40,7 +39,15 @@ HOME_COUNTRY = {"bn": "bangladesh"}
 CALCULATOR_WORDS = "calc_"  # labels.yml keys the calculator's script needs, by prefix
 FINDER_WORDS = "finder_"
 CHECK_WORDS = "check_"
-SHARED_WORDS = ("undated", "unconfirmed", "since", "unit_hour", "unit_month", "sources")
+SHARED_WORDS = (
+    "undated",
+    "unconfirmed",
+    "since",
+    "unit_hour",
+    "unit_month",
+    "sources",
+    "source_weak",
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -69,10 +76,12 @@ def script_data(value: Any) -> Markup:
     text in the data can close the element; the browser does not run it (CSP: data only)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)  # noqa: S704 - escaped above for the one context it is printed in
+    return Markup(text)  # escaped above for the one place it is printed: a JSON data block
 
 
-def words_with(local: Localizer, prefix: str, extra: Iterable[str] = SHARED_WORDS) -> dict:
+def words_with(
+    local: Localizer, prefix: str, extra: Iterable[str] = SHARED_WORDS
+) -> dict[str, str]:
     return {
         key: text for key, text in local.words.items() if key.startswith(prefix) or key in extra
     }
@@ -85,16 +94,6 @@ def formats(local: Localizer) -> dict[str, Any]:
         "signs": CURRENCY_SIGNS.get(local.language, CURRENCY_SIGNS["en"]),
         "digits": NATIVE_DIGITS.get(local.language, ""),
     }
-
-
-def host(url: str) -> str:
-    """The site a source is on, as readers know it: support.upwork.com, wise.com."""
-    name = urlsplit(url).hostname or url
-    return name.removeprefix("www.")
-
-
-def sources(local: Localizer, items: Sequence[FeeSource]) -> list[dict[str, str]]:
-    return [{"url": https(s.url), "site": host(s.url), "year": local.year(s.year)} for s in items]
 
 
 # --------------------------------------------------------------------------------------------
@@ -124,7 +123,12 @@ def calculator_model(local: Localizer) -> dict[str, Any]:
     }
 
 
-def charge_detail(local: Localizer, charge: Mapping[str, Any], line: Mapping[str, Any], request):
+def charge_detail(
+    local: Localizer,
+    charge: Mapping[str, Any],
+    line: Mapping[str, Any],
+    request: Mapping[str, Any],
+) -> str:
     """10% / US$0.99 a withdrawal / US$2.50 × 3 payments: how a charge was counted."""
     lang, words = local.language, local.words
     if line["minimum"]:
@@ -141,7 +145,9 @@ def charge_detail(local: Localizer, charge: Mapping[str, Any], line: Mapping[str
     return ""
 
 
-def describe(local: Localizer, model: Mapping[str, Any], request: Mapping[str, Any]) -> dict:
+def describe(
+    local: Localizer, model: Mapping[str, Any], request: Mapping[str, Any]
+) -> dict[str, Any]:
     """The rows of one month's calculation, in the page's language (the script writes the
     same rows: keep the two in step)."""
     lang, words, fees = local.language, local.words, local.data.fees
@@ -183,14 +189,14 @@ def describe(local: Localizer, model: Mapping[str, Any], request: Mapping[str, A
                 row["notes"].append(local.text(record.note))
             if record.since:
                 row["notes"].append(words.fill("since", date=format_when(record.since, lang)))
-            row["sources"] = sources(local, record.sources)
+            row["sources"] = local.sources(record.sources)
             for alternative, amount in zip(record.alternatives, line["alternatives"], strict=True):
                 cost = f": −{minor(amount, line['currency'], lang)}" if amount is not None else ""
                 row["others"].append(
                     {
                         "text": local.text(alternative.text) + cost,
                         "unconfirmed": alternative.unconfirmed,
-                        "sources": sources(local, alternative.sources),
+                        "sources": local.sources(alternative.sources),
                     }
                 )
         elif line["id"] == "route":
@@ -212,7 +218,7 @@ def describe(local: Localizer, model: Mapping[str, Any], request: Mapping[str, A
             row["step"] = words.fill(
                 "calc_converted", rate=local.rate(rate), date=local.period(rate)
             )
-            row["sources"] = sources(local, country.rate_sources)
+            row["sources"] = local.sources(rate.sources)
         elif line["kind"] == "result":
             row["step"] = words["calc_in_hand"]
         if line["kind"] == "unknown":
@@ -221,7 +227,7 @@ def describe(local: Localizer, model: Mapping[str, Any], request: Mapping[str, A
     return {"rows": rows, "result": result}
 
 
-def example_title(local: Localizer, example, fees: Fees) -> str:
+def example_title(local: Localizer, example: Example, fees: Fees) -> str:
     platform = fees.platform(example.platform)
     country = fees.country(example.country)
     assert platform is not None and country is not None

@@ -1,14 +1,17 @@
 """Checks across records and files that a schema cannot express.
 
 Ids used twice, a rate band naming an unknown category, a minimum above its maximum, a currency
-without an exchange rate. Each check is robust to data the schema has already rejected.
+without an exchange rate, a source whose link leads to another site than the one it names. Each
+check is robust to data the schema has already rejected.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.numbers import is_currency
 
@@ -18,7 +21,7 @@ from lib.data.schema import suggest
 from lib.formats import BASE_CURRENCY
 
 
-def _items(doc: Document, key: str) -> list[tuple[int, dict]]:
+def _items(doc: Document, key: str) -> list[tuple[int, dict[str, Any]]]:
     """(index, record) for each mapping in the top-level list `key`."""
     if not doc.readable or not isinstance(doc.data.get(key), list):
         return []
@@ -27,7 +30,7 @@ def _items(doc: Document, key: str) -> list[tuple[int, dict]]:
 
 def check_unique(doc: Document, keys: Sequence[str], field_name: str = "id") -> set[str]:
     """Report a value of field_name used twice across the lists `keys`; return those seen."""
-    seen: dict[str, tuple] = {}
+    seen: dict[str, KeyPath] = {}
     for key in keys:
         for index, item in _items(doc, key):
             value = item.get(field_name)
@@ -73,17 +76,17 @@ def check_skills(doc: Document) -> set[str] | None:
 def _check_checklist(doc: Document) -> None:
     """Each checklist item names category skills that exist (by their English text), and each
     category skill is in exactly one item: the self-check ranks categories by these boxes."""
-    skills: dict[str, tuple] = {}  # English text -> where it is first written
+    skills: dict[str, KeyPath] = {}  # English text -> where it is first written
     for index, category in _items(doc, "categories"):
         for number, skill in enumerate(_list(category.get("skills"))):
             if isinstance(skill, dict) and isinstance(skill.get("en"), str):
                 skills.setdefault(skill["en"], ("categories", index, "skills", number))
-    boxes: dict[str, tuple] = {}  # English text -> the checklist entry that names it
+    boxes: dict[str, KeyPath] = {}  # English text -> the checklist entry that names it
     for index, item in _items(doc, "checklist"):
         for number, text in enumerate(_list(item.get("skills"))):
             if not isinstance(text, str):
                 continue
-            path = ("checklist", index, "skills", number)
+            path: KeyPath = ("checklist", index, "skills", number)
             if text not in skills:
                 doc.add(
                     path, f"no category has the skill {shown(text)}: {suggest(text, list(skills))}"
@@ -105,7 +108,7 @@ def _check_checklist(doc: Document) -> None:
             )
 
 
-def _list(value: Any) -> list:
+def _list(value: Any) -> list[Any]:
     """The value if it is a list; [] for anything the schema has already rejected."""
     return value if isinstance(value, list) else []
 
@@ -136,7 +139,13 @@ def check_rates(doc: Document, categories: set[str] | None) -> None:
             )
     for index, item in _items(doc, "bands"):
         low, high = item.get("min"), item.get("max")
-        if _is_number(low) and _is_number(high) and low > high:
+        if isinstance(high, int | float) and high <= 0:
+            doc.add(
+                ("bands", index, "max"),
+                f"the top of the band must be more than 0 (got {high}): write the amount the "
+                "source gives",
+            )
+        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
             doc.add(
                 ("bands", index, "min"),
                 f"minimum {low} is above the maximum {high}: swap them, or correct one",
@@ -174,6 +183,74 @@ def check_glossary(doc: Document) -> dict[str, list[tuple[str, str]]]:
     return avoid
 
 
+# Hosts in punycode (xn--…) can pass for another site (a Cyrillic "а" in "upwork"); one is only
+# shown when it is listed here, after a reviewer has checked where it leads.
+ALLOWED_PUNYCODE_HOSTS: frozenset[str] = frozenset()
+PUNYCODE_HOST = re.compile(r"(?i)(?:^|[/.@])(xn--[a-z0-9-]+)")
+
+
+def check_hosts(doc: Document) -> None:
+    """Every url and site value names a host a reader can recognise."""
+    for path, value in _strings(doc.data, ()):
+        if path and path[-1] in ("url", "site") and (found := PUNYCODE_HOST.search(value)):
+            host = re.split(r"[/:?#]", value.split("://")[-1])[0].lower()
+            if host not in ALLOWED_PUNYCODE_HOSTS:
+                doc.add(
+                    path,
+                    f"the host {shown(host)} is written in punycode ({found[1]}…), which can "
+                    "imitate another site: write the site's usual address, or ask a reviewer to "
+                    "add it to ALLOWED_PUNYCODE_HOSTS in hooks/lib/data/checks.py",
+                )
+
+
+def _strings(value: Any, path: KeyPath) -> list[tuple[KeyPath, str]]:
+    if isinstance(value, dict):
+        return [item for key, inner in value.items() for item in _strings(inner, (*path, key))]
+    if isinstance(value, list):
+        return [item for i, inner in enumerate(value) for item in _strings(inner, (*path, i))]
+    return [(path, value)] if isinstance(value, str) else []
+
+
+# A card shows a source's `site` as the text of its link: the link must lead there. The site's
+# first word is compared when it is a host name ("taipeitimes.com (AFP)" -> taipeitimes.com).
+SITE_HOST = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+def check_source_links(doc: Document) -> None:
+    """Every source's url leads to the site it names (or a host under it: upwork.com for
+    support.upwork.com). The schema has already checked that the url is https."""
+    for path, value in _mappings(doc.data, ()):
+        site, url = value.get("site"), value.get("url")
+        if not (isinstance(site, str) and isinstance(url, str) and url.startswith("https://")):
+            continue
+        named = SITE_HOST.match(site.strip())
+        if not named:
+            continue  # a publication's name, not a host: nothing to compare
+        domain, host = named[0].lower().removeprefix("www."), _host(url)
+        if host != domain and not host.endswith("." + domain):
+            doc.add(
+                (*path, "url"),
+                f"leads to {shown(host)}, not to the site {shown(site)} the card shows: link a "
+                f"page of {domain}, or name the site the link leads to",
+            )
+
+
+def _mappings(value: Any, path: KeyPath) -> list[tuple[KeyPath, dict[str, Any]]]:
+    found: list[tuple[KeyPath, dict[str, Any]]] = []
+    if isinstance(value, dict):
+        found.append((path, value))
+        for key, inner in value.items():
+            found += _mappings(inner, (*path, key))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            found += _mappings(inner, (*path, i))
+    return found
+
+
 # --------------------------------------------------------------------------------------------
 # fees.yml: what links its records together, and what the calculator's arithmetic needs
 
@@ -199,12 +276,12 @@ _PLACE_WORDS = {
 }
 
 
-def _check_figures(doc: Document, index: int, charge: dict) -> None:
+def _check_figures(doc: Document, index: int, charge: dict[str, Any]) -> None:
     path = ("charges", index)
     figures = [key for key in ("percent", "amount", "tiers") if key in charge]
     basis = charge.get("basis")
     if len(figures) > 1:
-        doc.add(path + (figures[1],), f"has both {' and '.join(figures)}: keep one of them")
+        doc.add((*path, figures[1]), f"has both {' and '.join(figures)}: keep one of them")
     elif not figures and charge.get("unconfirmed") is not True:
         doc.add(
             path,
@@ -219,32 +296,33 @@ def _check_figures(doc: Document, index: int, charge: dict) -> None:
     for figure in figures[:1]:
         if isinstance(basis, str) and basis in _PLACES and basis not in wanted[figure]:
             doc.add(
-                path + (figure,),
+                (*path, figure),
                 f"a charge on basis {basis} cannot have {figure}: use basis "
                 + " or ".join(sorted(wanted[figure])),
             )
     if "minimum" in charge and (basis != "payment" or "percent" not in charge):
-        doc.add(path + ("minimum",), "a minimum needs basis payment and a percent: remove it")
+        doc.add((*path, "minimum"), "a minimum needs basis payment and a percent: remove it")
     for key in ("percent", "amount"):
         if _is_number(charge.get(key)) and _decimals(charge[key]) > 2:
-            doc.add(path + (key,), f"has more than two decimals ({charge[key]}): round it")
+            doc.add((*path, key), f"has more than two decimals ({charge[key]}): round it")
     tiers = charge.get("tiers")
     tops = [tier.get("up_to") for tier in _list(tiers) if isinstance(tier, dict)]
     if all(top is None or _is_number(top) for top in tops):
-        if tops and (tops[-1] is not None or None in tops[:-1]):
+        bounded = [float(top) for top in tops[:-1] if top is not None]
+        if tops and (tops[-1] is not None or len(bounded) != len(tops) - 1):
             doc.add(
-                path + ("tiers",),
+                (*path, "tiers"),
                 "every tier but the last needs `up_to`, and the last has none: fix the tiers",
             )
-        elif sorted(tops[:-1]) != tops[:-1] or len(set(tops[:-1])) != len(tops[:-1]):
-            doc.add(path + ("tiers",), "the tiers' up_to must rise from one tier to the next")
+        elif sorted(bounded) != bounded or len(set(bounded)) != len(bounded):
+            doc.add((*path, "tiers"), "the tiers' up_to must rise from one tier to the next")
     for number, alternative in enumerate(_list(charge.get("alternatives"))):
         if not isinstance(alternative, dict):
             continue
         for key in ("percent", "amount"):
             if key in alternative and key not in charge:
                 doc.add(
-                    path + ("alternatives", number, key),
+                    (*path, "alternatives", number, key),
                     f"the charge has no {key}, so its alternative cannot have one: use "
                     + ("amount" if key == "percent" else "percent"),
                 )
@@ -294,7 +372,7 @@ def check_fees(doc: Document, portals: set[str] | None, rated: set[str] | None) 
                 ("platforms", index, "portal"),
                 f"no portal {shown(portal)} in portals.yml: {suggest(portal, sorted(portals))}",
             )
-    served: dict[str, tuple[list, list]] = {}
+    served: dict[str, tuple[list[Any], list[Any]]] = {}
     for index, route in _items(doc, "routes"):
         for number, value in enumerate(_list(route.get("charges"))):
             refer(("routes", index, "charges", number), value, "route")
@@ -317,22 +395,25 @@ def check_fees(doc: Document, portals: set[str] | None, rated: set[str] | None) 
                 "exchange_rates",
             )
     for index, example in _items(doc, "examples"):
-        platform, route = example.get("platform"), example.get("route")
-        if isinstance(platform, str) and platform not in platforms:
+        platform_id, route_id = example.get("platform"), example.get("route")
+        if isinstance(platform_id, str) and platform_id not in platforms:
             doc.add(
                 ("examples", index, "platform"),
-                f"unknown platform {shown(platform)}: {suggest(platform, sorted(platforms))}",
+                f"unknown platform {shown(platform_id)}: {suggest(platform_id, sorted(platforms))}",
             )
-        if isinstance(route, str):
-            if route not in served:
+        if isinstance(route_id, str):
+            if route_id not in served:
                 doc.add(
                     ("examples", index, "route"),
-                    f"unknown route {shown(route)}: {suggest(route, sorted(served))}",
+                    f"unknown route {shown(route_id)}: {suggest(route_id, sorted(served))}",
                 )
-            elif platform not in served[route][0] or example.get("country") not in served[route][1]:
+            elif (
+                platform_id not in served[route_id][0]
+                or example.get("country") not in served[route_id][1]
+            ):
                 doc.add(
                     ("examples", index, "route"),
-                    f"the route {shown(route)} does not serve this platform and country: "
+                    f"the route {shown(route_id)} does not serve this platform and country: "
                     "choose one that lists both",
                 )
         if example.get("unit") == "month" and "count" in example:

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 ALL_CATEGORIES = "all"  # a rate band's category that stands for every kind of VA work
 UNCONFIRMED = "unconfirmed"  # what a fact no source confirms is written as
+WEAK_KIND = "blog"  # a source's kind that the cards mark as weak
 
 Localized = Mapping[str, str]  # language -> text
 Unconfirmed = Literal["unconfirmed"]
@@ -20,9 +21,18 @@ def _localized(value: Mapping[str, str]) -> Localized:
 
 @dataclass(frozen=True)
 class Source:
+    """A web page (site, url, kind) or one of the two articles the guide grew from."""
+
     year: int | None  # None: the source is undated
     site: str | None = None
+    url: str | None = None  # https only (the schema says so); None for the articles
+    kind: str | None = None  # "primary", "press" or "blog"; None for the articles
     article: str | None = None  # "hindi" or "bengali": the articles the guide grew from
+
+    @property
+    def weak(self) -> bool:
+        """A blog, a vendor's page or a copy: the cards mark it so the reader weighs it."""
+        return self.kind == WEAK_KIND
 
 
 @dataclass(frozen=True)
@@ -90,7 +100,7 @@ class ExchangeRate:
     currency: str
     per_usd: float
     date: str
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     date_end: str | None = None
     note: Localized | None = None
 
@@ -190,17 +200,11 @@ class Labels:
 
 
 @dataclass(frozen=True)
-class FeeSource:
-    url: str  # https only (the schema says so)
-    year: int | None  # None: the page is undated
-
-
-@dataclass(frozen=True)
 class Alternative:
     """Another source's figure for a charge: shown beside it, with what it would cost."""
 
     text: Localized
-    sources: tuple[FeeSource, ...]
+    sources: tuple[Source, ...]
     percent: float | None = None
     amount: float | None = None
     unconfirmed: bool = False
@@ -227,7 +231,7 @@ class Charge:
     id: str
     name: Localized
     basis: str  # payment, gross, fee, withdrawal or converted
-    sources: tuple[FeeSource, ...]
+    sources: tuple[Source, ...]
     percent: float | None = None
     amount: float | None = None
     currency: str = "USD"
@@ -263,7 +267,7 @@ class Route:
     platforms: tuple[str, ...]
     countries: tuple[str, ...]
     charges: tuple[str, ...]
-    sources: tuple[FeeSource, ...]
+    sources: tuple[Source, ...]
     minimum_withdrawal: float | None = None
 
 
@@ -272,8 +276,7 @@ class Country:
     id: str
     code: str
     name: Localized
-    currency: str
-    rate_sources: tuple[FeeSource, ...]
+    currency: str  # its exchange rate, date and sources: rates.yml
     charges: tuple[str, ...] = ()
 
 
@@ -327,19 +330,31 @@ class GuideData:
     fees: Fees
 
 
-def _sources(raw: list[dict]) -> tuple[Source, ...]:
-    return tuple(Source(year=s["year"], site=s.get("site"), article=s.get("article")) for s in raw)
+Raw = dict[str, Any]  # a record as the schema has checked it
+
+
+def _sources(raw: list[Raw]) -> tuple[Source, ...]:
+    return tuple(
+        Source(
+            year=s["year"],
+            site=s.get("site"),
+            url=s.get("url"),
+            kind=s.get("kind"),
+            article=s.get("article"),
+        )
+        for s in raw
+    )
 
 
 def _fact(raw: Any) -> Fact | Unconfirmed:
     if raw == UNCONFIRMED:
-        return UNCONFIRMED
+        return "unconfirmed"
     return Fact(
         text=_localized(raw["text"]), sources=_sources(raw["sources"]), since=raw.get("since")
     )
 
 
-def build_skills(raw: dict) -> Skills:
+def build_skills(raw: Raw) -> Skills:
     return Skills(
         categories=tuple(
             Category(
@@ -375,7 +390,7 @@ def build_skills(raw: dict) -> Skills:
     )
 
 
-def build_rates(raw: dict) -> Rates:
+def build_rates(raw: Raw) -> Rates:
     return Rates(
         exchange_rates=tuple(
             ExchangeRate(
@@ -384,7 +399,7 @@ def build_rates(raw: dict) -> Rates:
                 date=r["date"],
                 date_end=r.get("date_end"),
                 note=_localized(r["note"]) if "note" in r else None,
-                sources=tuple(r["sources"]),
+                sources=_sources(r["sources"]),
             )
             for r in raw["exchange_rates"]
         ),
@@ -409,11 +424,11 @@ def build_rates(raw: dict) -> Rates:
 
 def _beginners(raw: Any) -> Beginners | Unconfirmed:
     if raw == UNCONFIRMED:
-        return UNCONFIRMED
+        return "unconfirmed"
     return Beginners(suits=raw["suits"], sources=_sources(raw["sources"]))
 
 
-def build_portals(raw: dict) -> Portals:
+def build_portals(raw: Raw) -> Portals:
     return Portals(
         portals=tuple(
             Portal(
@@ -434,7 +449,7 @@ def build_portals(raw: dict) -> Portals:
     )
 
 
-def build_glossary(raw: dict) -> Glossary:
+def build_glossary(raw: Raw) -> Glossary:
     own_keys = ("id", "avoid", "definition")
     return Glossary(
         terms=tuple(
@@ -451,25 +466,21 @@ def build_glossary(raw: dict) -> Glossary:
     )
 
 
-def build_labels(raw: dict) -> Labels:
+def build_labels(raw: Raw) -> Labels:
     return Labels(labels=MappingProxyType({k: _localized(v) for k, v in raw["labels"].items()}))
 
 
-def _fee_sources(raw: list[dict]) -> tuple[FeeSource, ...]:
-    return tuple(FeeSource(url=s["url"], year=s["year"]) for s in raw)
-
-
-def _optional_localized(raw: dict, key: str) -> Localized | None:
+def _optional_localized(raw: Raw, key: str) -> Localized | None:
     return _localized(raw[key]) if key in raw else None
 
 
-def _charge(c: dict) -> Charge:
+def _charge(c: Raw) -> Charge:
     minimum = c.get("minimum")
     return Charge(
         id=c["id"],
         name=_localized(c["name"]),
         basis=c["basis"],
-        sources=_fee_sources(c["sources"]),
+        sources=_sources(c["sources"]),
         percent=c.get("percent"),
         amount=c.get("amount"),
         currency=c.get("currency", "USD"),
@@ -490,7 +501,7 @@ def _charge(c: dict) -> Charge:
         alternatives=tuple(
             Alternative(
                 text=_localized(a["text"]),
-                sources=_fee_sources(a["sources"]),
+                sources=_sources(a["sources"]),
                 percent=a.get("percent"),
                 amount=a.get("amount"),
                 unconfirmed=a.get("unconfirmed", False),
@@ -500,7 +511,7 @@ def _charge(c: dict) -> Charge:
     )
 
 
-def build_fees(raw: dict) -> Fees:
+def build_fees(raw: Raw) -> Fees:
     return Fees(
         charges=tuple(_charge(c) for c in raw["charges"]),
         platforms=tuple(
@@ -521,7 +532,7 @@ def build_fees(raw: dict) -> Fees:
                 platforms=tuple(r["platforms"]),
                 countries=tuple(r["countries"]),
                 charges=tuple(r["charges"]),
-                sources=_fee_sources(r["sources"]),
+                sources=_sources(r["sources"]),
                 minimum_withdrawal=r.get("minimum_withdrawal"),
             )
             for r in raw["routes"]
@@ -532,7 +543,6 @@ def build_fees(raw: dict) -> Fees:
                 code=c["code"],
                 name=_localized(c["name"]),
                 currency=c["currency"],
-                rate_sources=_fee_sources(c["rate_sources"]),
                 charges=tuple(c.get("charges", ())),
             )
             for c in raw["countries"]

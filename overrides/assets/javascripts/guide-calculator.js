@@ -224,12 +224,14 @@
     });
     return node;
   }
+  // guide/_macros.html source_list: "golance.com 2026 blog · upwork.com undated"
   function sourceLinks(sources) {
     var nodes = [];
     sources.forEach(function (source, index) {
-      if (index) nodes.push("; ");
-      nodes.push(el("a", {href: source.url, rel: "noopener"}, [new URL(source.url).hostname.replace(/^www\./, "")]));
-      nodes.push(" (" + (source.year === null ? words.undated : digitsOf(String(source.year), data)) + ")");
+      if (index) nodes.push(" · ");
+      nodes.push(source.url ? el("a", {href: source.url, rel: "noopener"}, [source.site]) : source.site || "");
+      nodes.push(" " + (source.year === null ? words.undated : digitsOf(String(source.year), data)));
+      if (source.kind === "blog") nodes.push(" ", el("span", {"class": "guide-weak"}, [words.source_weak]));
     });
     return nodes;
   }
@@ -282,7 +284,8 @@
         if (result.minimum) step = step.concat(small([fill(words.calc_below_minimum, {amount: money(hundredths(route.minimum_withdrawal), USD, data)})]));
       } else if (result.kind === "conversion") {
         step.push(fill(words.calc_converted, {rate: rate.text, date: rate.date}));
-        step = step.concat(small([words.sources + ": "].concat(sourceLinks(country.rate_sources))));
+        var rated = data.exchange_rates.filter(function (r) { return r.currency === country.currency; })[0];
+        step = step.concat(small([words.sources + ": "].concat(sourceLinks(rated.sources))));
       } else if (result.kind === "result") {
         step.push(words.calc_in_hand);
         amount = el("strong", {}, [amount]);
