@@ -36,7 +36,29 @@ from lib.formats import (
 FREE_TRAINING = "free-training.md"  # offered with every skill the self-check finds missing
 # The reader's own country first: Bangladesh on Bengali pages, India on the others.
 HOME_COUNTRY = {"bn": "bangladesh"}
-CALCULATOR_WORDS = "calc_"  # labels.yml keys the calculator's script needs, by prefix
+# The labels.yml keys each script reads (the templates print the others): a reader downloads
+# only these, by prefix.
+CALCULATOR_WORDS = (
+    "calc_amount",
+    "calc_ask",
+    "calc_below_minimum",
+    "calc_converted",
+    "calc_count_",
+    "calc_gross_",
+    "calc_in_hand",
+    "calc_invalid",
+    "calc_left",
+    "calc_minimum",
+    "calc_no_route",
+    "calc_not_counted",
+    "calc_other_figure",
+    "calc_per_",
+    "calc_result",
+    "calc_sent",
+    "calc_step",
+    "calc_unreachable",
+    "calc_want",
+)
 FINDER_WORDS = "finder_"
 CHECK_WORDS = "check_"
 SHARED_WORDS = (
@@ -80,7 +102,7 @@ def script_data(value: Any) -> Markup:
 
 
 def words_with(
-    local: Localizer, prefix: str, extra: Iterable[str] = SHARED_WORDS
+    local: Localizer, prefix: str | tuple[str, ...], extra: Iterable[str] = SHARED_WORDS
 ) -> dict[str, str]:
     return {
         key: text for key, text in local.words.items() if key.startswith(prefix) or key in extra
@@ -121,6 +143,26 @@ def calculator_model(local: Localizer) -> dict[str, Any]:
         "fees": to_jsonable(data.fees),
         "exchange_rates": to_jsonable(data.rates.exchange_rates),
     }
+
+
+# Fields of the records the calculator's script never reads (the page prints route names in
+# its form, and the rates' dates already written out): left out of what a reader downloads.
+SCRIPT_LEAVES_OUT = {
+    "routes": ("name", "kind", "sources"),
+    "exchange_rates": ("note", "date", "date_end"),
+}
+
+
+def for_script(model: Mapping[str, Any]) -> dict[str, Any]:
+    """The model as the script gets it: the same records, less the fields it never reads."""
+
+    def trim(records: list[dict[str, Any]], fields: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [{k: v for k, v in record.items() if k not in fields} for record in records]
+
+    fees = dict(model["fees"])
+    fees["routes"] = trim(fees["routes"], SCRIPT_LEAVES_OUT["routes"])
+    rates = trim(model["exchange_rates"], SCRIPT_LEAVES_OUT["exchange_rates"])
+    return {"fees": fees, "exchange_rates": rates}
 
 
 def charge_detail(
@@ -276,7 +318,7 @@ def calculator_view(local: Localizer) -> View:
             for c in fees.countries
             if (rate := local.data.rates.rate(c.currency))
         },
-        **in_language(model, local.data.languages, {local.language}),
+        **in_language(for_script(model), local.data.languages, {local.language}),
     }
     context = {
         "countries": [{"id": c.id, "code": c.code, "name": local.text(c.name)} for c in countries],
