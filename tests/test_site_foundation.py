@@ -45,7 +45,7 @@ def html_lang(html: str) -> str:
 
 
 def switcher_links(html: str) -> dict[str, str]:
-    pattern = r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">'
+    pattern = r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link"[^>]*>'
     return {lang: href for href, lang in re.findall(pattern, html)}
 
 
@@ -102,7 +102,7 @@ def test_switcher_leads_to_the_same_page_in_each_language(built, language):
 
 def test_switcher_names_each_language_in_its_own_script(built):
     html = built.page("index.html")
-    names = re.findall(r'class="md-select__link">\s*([^<]+?)\s*</a>', html)
+    names = re.findall(r'class="md-select__link"[^>]*>\s*([^<]+?)\s*</a>', html)
     assert names == ["English", "हिन्दी", "বাংলা"]
 
 

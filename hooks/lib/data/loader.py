@@ -17,16 +17,25 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lib.data.checks import check_glossary, check_rates, check_skills, check_unique
+from lib.data.checks import (
+    check_glossary,
+    check_payout_examples,
+    check_rates,
+    check_skills,
+    check_time_zones,
+    check_unique,
+)
 from lib.data.document import raise_problems
 from lib.data.reader import read_document
 from lib.data.records import (
     GuideData,
     build_glossary,
     build_labels,
+    build_payout_examples,
     build_portals,
     build_rates,
     build_skills,
+    build_time_zones,
 )
 from lib.data.schema import (
     SCHEMA_DIR,
@@ -37,7 +46,15 @@ from lib.data.schema import (
 )
 
 # Read in this order: the glossary's `avoid` lists and the category ids check the others.
-DATA_FILES = ("glossary", "skills", "rates", "portals", "labels")
+DATA_FILES = (
+    "glossary",
+    "skills",
+    "rates",
+    "portals",
+    "labels",
+    "payout_examples",
+    "time_zones",
+)
 
 
 def digest(data_dir: Path, languages: Sequence[str], schema_dir: Path | None = None) -> str:
@@ -76,6 +93,8 @@ def load_data(
     categories = check_skills(docs["skills"])
     check_rates(docs["rates"], categories)
     check_unique(docs["portals"], ["portals"])
+    check_payout_examples(docs["payout_examples"])
+    check_time_zones(docs["time_zones"])
     raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
     return GuideData(
         languages=languages,
@@ -84,6 +103,8 @@ def load_data(
         portals=build_portals(docs["portals"].data),
         glossary=build_glossary(docs["glossary"].data),
         labels=build_labels(docs["labels"].data),
+        payout_examples=build_payout_examples(docs["payout_examples"].data),
+        time_zones=build_time_zones(docs["time_zones"].data),
     )
 
 
