@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from lib.charts import Chart, Layout, Scale, nice_axis
 from lib.data import (
     ALL_CATEGORIES,
     UNCONFIRMED,
     Beginners,
-    DataError,
     Client,
+    DataError,
     ExchangeRate,
     Fact,
     GuideData,
@@ -26,7 +27,6 @@ from lib.data import (
     RateBand,
     Source,
 )
-from lib.charts import Chart, Layout, Scale, nice_axis
 from lib.formats import (
     BASE_CURRENCY,
     CURRENCY_SIGNS,
