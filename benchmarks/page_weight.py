@@ -24,6 +24,7 @@ site_url it was built with, and requests to it are reported as going to another 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import os
 import socket
@@ -127,10 +128,8 @@ def measure(browser, server: SiteServer, language: str, path: str) -> Measuremen
         start = len(server.log)
         page.locator(SEARCH_BOX).click()
         page.keyboard.type(QUERIES[language])
-        try:
+        with contextlib.suppress(PlaywrightTimeout):  # no result is reported; bytes still count
             page.wait_for_selector(RESULT, timeout=10_000)
-        except PlaywrightTimeout:
-            pass  # no result is reported below; the bytes still count
         page.wait_for_load_state("networkidle")
         results = page.locator(RESULTS_META).text_content().strip()
         search = Phase(server.log[start:])

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 POLICY = "; ".join(
     [
@@ -74,7 +75,7 @@ def add_policy(html: str, where: str) -> str:
     return html[:at] + META + html[at:]
 
 
-def on_post_page(output: str, /, *, page, config: MkDocsConfig) -> str:
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     return add_policy(output, page.file.src_uri)
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from lib.pages import is_fallback
+from lib.pages import add_to_context, is_fallback
 from lib.site_languages import current_language
 
 log = get_plugin_logger(__name__)
@@ -33,8 +36,10 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_context(context, /, *, page, config: MkDocsConfig, nav):
-    context["fallback_from"] = (
-        page.file.locale if is_fallback(page.file, current_language(config)) else None
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    fallback = is_fallback(page.file, current_language(config))
+    return add_to_context(
+        context, fallback_from=getattr(page.file, "locale", None) if fallback else None
     )
-    return context

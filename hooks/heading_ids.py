@@ -13,6 +13,12 @@ import re
 import unicodedata
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from lib.data import DataError, load_data_once
+from lib.pages import project_root
+from lib.site_languages import build_languages, current_language
+from lib.words import words_for
 
 TAGS = re.compile(r"</?[^>]*>")
 SEPARATORS = re.compile(r"[\s_]+")
@@ -34,8 +40,24 @@ def is_break(char: str) -> bool:
     return char.isspace() or char == "_" or unicodedata.category(char) == "Pd"
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def permalink_title(config: MkDocsConfig) -> str | None:
+    """The tooltip of the ¶ link after each heading in the language being built (labels.yml)."""
+    try:
+        data = load_data_once(project_root(config) / "data", build_languages(config))
+    except DataError:
+        return None  # data_blocks reports what is wrong with the data
+    return words_for(data, current_language(config))["permalink_title"]
+
+
+@event_priority(-110)  # after the i18n plugin's on_config (-100), which switches the language
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     # mkdocs.yml cannot name a hook module's function (hooks are not importable while the YAML
-    # loads), so the toc extension gets it here, before any page is rendered.
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    # loads), so the toc extension gets it here, before any page is rendered. The i18n plugin
+    # runs on_config again for every language but may not override markdown_extensions, so the
+    # heading links' tooltip ("Permanent link" otherwise) is set here too, in each language.
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["slugify"] = slugify
+    title = permalink_title(config)
+    if title:
+        toc["permalink_title"] = title
     return config

@@ -16,14 +16,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
-from lib.pages import project_root
+from lib.pages import add_to_context, project_root
 from lib.site_languages import (
-    I18N_PLUGIN,
     build_languages,
     current_language,
     default_language,
+    home_links,
     is_final_build,
 )
 from lib.words import words_for
@@ -32,7 +33,9 @@ PAGE = "404.html"
 _default_404: dict[str, bytes] = {}
 
 
-def on_template_context(context, /, *, template_name: str, config: MkDocsConfig):
+def on_template_context(
+    context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+) -> TemplateContext:
     """Point the 404's language switcher at each language's home page.
 
     i18n rewrites the switcher links for every page it renders and leaves the last page's links
@@ -40,15 +43,15 @@ def on_template_context(context, /, *, template_name: str, config: MkDocsConfig)
     an attribute (which templates read before the mapping key), so this does the same.
     """
     if template_name == PAGE:
-        config.extra.alternate = deepcopy(config.plugins[I18N_PLUGIN].extra_alternate)
+        config.extra.alternate = deepcopy(home_links(config))  # type: ignore[attr-defined]
         if current_language(config) == default_language(config):
-            context["other_languages"] = other_languages(config)
+            add_to_context(context, other_languages=other_languages(config))
     return context
 
 
 def other_languages(config: MkDocsConfig) -> list[dict[str, str]]:
     """The built languages other than the default: locale, home link and their 404 words."""
-    links = {entry["lang"]: entry["link"] for entry in config.extra.alternate or []}
+    links = {entry["lang"]: entry["link"] for entry in home_links(config)}
     data = load_data_once(project_root(config) / "data", build_languages(config))
     return [
         {"locale": language, "home": links[language], **words_for(data, language)}
@@ -78,4 +81,5 @@ def restore_default_404(*, config: MkDocsConfig) -> None:
         (Path(config.site_dir) / PAGE).write_bytes(_default_404.pop(config.site_dir))
 
 
-on_post_build = CombinedEvent(copy_language_404, restore_default_404)
+# CombinedEvent is typed for plugin methods (self first); MkDocs calls these with keywords only.
+on_post_build = CombinedEvent(copy_language_404, restore_default_404)  # type: ignore[arg-type]

@@ -9,17 +9,22 @@ all a translator has to do. Assets in hi/ and bn/ keep their real source folder.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from lib.page_sources import read_page_source, source_files
+from lib.page_sources import for_mkdocs, read_page_source, source_files
 from lib.pages import project_root, real_source_path, remember_source
+from lib.problems import Problem, report
 from lib.site_languages import translation_languages
+from lib.translation_status import orphaned_translations
 
 log = get_plugin_logger(__name__)
 
@@ -33,7 +38,7 @@ def _mounted_page(rel: Path, config: MkDocsConfig, root: Path) -> File:
     )
     # The i18n plugin rebuilds every File from docs_dir and keeps no custom attribute, so
     # on_page_read_source finds the real path through the virtual one.
-    _MOUNTS[file.abs_src_path] = (root / rel).as_posix()
+    _MOUNTS[str(file.abs_src_path)] = (root / rel).as_posix()
     return file
 
 
@@ -41,11 +46,38 @@ def _mounted_page(rel: Path, config: MkDocsConfig, root: Path) -> File:
 _MOUNTS: dict[str, str] = {}
 
 
+class OrphanPageError(PluginError):
+    """Translations with no English page: they would be published outside the navigation."""
+
+
+def orphan_problems(root: Path, languages: list[str], docs_dir: str) -> list[Problem]:
+    """A problem for each hi/… or bn/… page whose English page does not exist."""
+    docs = Path(docs_dir).resolve().relative_to(root).as_posix()
+    return [
+        Problem(
+            path,
+            0,
+            "",
+            f"there is no {docs}/{path.partition('/')[2]}, so this translation has no English "
+            f"page and no place in the navigation: give it the file name of the English page it "
+            f"translates (the names in {docs}/), or add that English page first",
+        )
+        for path in orphaned_translations(root, languages, docs_dir)
+    ]
+
+
 @event_priority(0)  # before i18n (-100), which must see these files as if they were in docs_dir
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     root = project_root(config)
     docs = Path(config.docs_dir).resolve()
-    for language in translation_languages(config):
+    languages = translation_languages(config)
+    report(
+        orphan_problems(root, languages, config.docs_dir),
+        OrphanPageError,
+        "page",
+        "without an English page",
+    )
+    for language in languages:
         if (docs / language).exists():
             raise PluginError(
                 f"{(docs / language).relative_to(root)}/ exists, but {language} pages belong in "
@@ -68,6 +100,14 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+@lru_cache(maxsize=4096)
+def _read(real: str, shown_as: str, translation: bool, mtime_ns: int, size: int) -> str:
+    """read_page_source once per version of a file: an English page is read by each of the
+    three language builds (as itself or as a fallback), and `mkdocs serve` reads every page on
+    every rebuild; the modification time and size stand for its version."""
+    return read_page_source(real, shown_as, translation=translation)
+
+
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     """Read mounted pages from their real file; every page goes through the same checks.
 
@@ -78,12 +118,15 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
         return None
     real = _MOUNTS.get(source, source)
     shown_as = os.path.relpath(real, project_root(config)).replace(os.sep, "/")
-    text = read_page_source(real, shown_as)
+    stat = Path(real).stat()
+    text = _read(real, shown_as, real != source, stat.st_mtime_ns, stat.st_size)
     remember_source(page.file, shown_as, text, mounted=real != source)
-    return text
+    return for_mkdocs(text)
 
 
-def on_page_context(context, /, *, page: Page, config: MkDocsConfig, nav):
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Point "edit this page" at hi/…md or bn/…md instead of the virtual docs/hi/…md."""
     real = real_source_path(page.file)
     if real and page.edit_url:

@@ -28,7 +28,9 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
 from lib.pages import is_fallback, project_root
@@ -45,7 +47,7 @@ WORKER_URL = re.compile(r'("search":\s*")([^"]*)(")')
 _sections: dict[str, SearchIndex] = {}
 
 
-def _search_plugin(config: MkDocsConfig):
+def _search_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
@@ -102,7 +104,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 # after i18n (50) picks each page's language, before search (0) strips the data-search-* marks
 @event_priority(10)
-def on_page_context(context, /, *, page: Page, config: MkDocsConfig, nav):
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     plugin = _search_plugin(config)
     language = current_language(config)
     if plugin and plugin.config.enabled and not is_fallback(page.file, language):
@@ -157,4 +161,5 @@ def write_stub_index(*, config: MkDocsConfig) -> None:
         target.write_text(stub_index(dict(plugin.config)), encoding="utf-8")
 
 
-on_post_build = CombinedEvent(write_language_index, write_stub_index)
+# CombinedEvent is typed for plugin methods (self first); MkDocs calls these with keywords only.
+on_post_build = CombinedEvent(write_language_index, write_stub_index)  # type: ignore[arg-type]

@@ -13,42 +13,70 @@ language's pages only (a reader who chose /hi/ is not asked again).
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from lib.data import GuideData, load_data_once
-from lib.pages import project_root
+from lib.data import load_data_once
+from lib.pages import add_to_context, project_root
 from lib.site_languages import build_languages, current_language, default_language
-from lib.words import words_for
+from lib.words import Words, words_for
 
 
-def site_data(config: MkDocsConfig) -> GuideData:
-    """The checked data (read once per change)."""
-    return load_data_once(project_root(config) / "data", build_languages(config))
+@dataclass(frozen=True)
+class SiteWords:
+    ui: Words  # the language being built
+    ui_languages: dict[str, Words]  # every built language
+    suggest_languages: list[str]
 
 
-def add_words(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
-    data = site_data(config)
+_words: dict[str, SiteWords] = {}  # the language being built -> its words
+
+
+def site_words(config: MkDocsConfig) -> SiteWords:
+    """The labels of the language being built and of the others (the data is read once per
+    change)."""
+    data = load_data_once(project_root(config) / "data", build_languages(config))
     language = current_language(config)
-    context["ui"] = words_for(data, language)
-    context["ui_languages"] = {code: words_for(data, code) for code in data.languages}
-    default = default_language(config)
-    context["suggest_languages"] = (
-        [code for code in data.languages if code != language] if language == default else []
+    return SiteWords(
+        ui=words_for(data, language),
+        ui_languages={code: words_for(data, code) for code in data.languages},
+        suggest_languages=[code for code in data.languages if code != language]
+        if language == default_language(config)
+        else [],
     )
-    return context
+
+
+def on_config(config: MkDocsConfig, /) -> None:
+    """Once per language build, not once per page: the words of this language."""
+    _words.clear()
+    _words[current_language(config)] = site_words(config)
+
+
+def _current(config: MkDocsConfig) -> SiteWords:
+    return _words.get(current_language(config)) or site_words(config)
+
+
+def _add(context: TemplateContext, config: MkDocsConfig) -> TemplateContext:
+    words = _current(config)
+    return add_to_context(
+        context,
+        ui=words.ui,
+        ui_languages=words.ui_languages,
+        suggest_languages=words.suggest_languages,
+    )
 
 
 def on_page_context(
-    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
-    return add_words(context, config)
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    return _add(context, config)
 
 
 def on_template_context(
-    context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
-) -> dict[str, Any]:
-    return add_words(context, config)
+    context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+) -> TemplateContext:
+    return _add(context, config)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Any, cast
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -59,7 +60,7 @@ class TableLabels(Treeprocessor):
 
 
 class TableLabelsExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After the inline patterns (20) and the unescaping (0): header text is final.
         md.treeprocessors.register(TableLabels(md), "guide_table_labels", -5)
 
@@ -67,6 +68,8 @@ class TableLabelsExtension(Extension):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # An extension object (not a name): mkdocs.yml cannot name a class in a hook module. The
     # i18n plugin runs on_config once per language on the same config: add it once.
-    if not any(isinstance(ext, TableLabelsExtension) for ext in config.markdown_extensions):
-        config.markdown_extensions.append(TableLabelsExtension())
+    # MkDocs types the list as names, but hands it to Python-Markdown, which takes objects too.
+    extensions = cast(list[Any], config.markdown_extensions)
+    if not any(isinstance(ext, TableLabelsExtension) for ext in extensions):
+        extensions.append(TableLabelsExtension())
     return config

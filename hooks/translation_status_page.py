@@ -16,14 +16,16 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
-from lib.pages import project_root, real_source_path
+from lib.pages import add_to_context, project_root, real_source_path
 from lib.site_languages import (
-    I18N_PLUGIN,
     build_languages,
     current_language,
+    language_names,
     source_language,
     translation_languages,
 )
@@ -32,7 +34,7 @@ from lib.translation_status import (
     STATUS_PAGE,
     State,
     Translation,
-    collect_status,
+    collect_status_once,
     translation_state,
 )
 from lib.words import Words, words_for
@@ -46,12 +48,6 @@ STATE_LABELS = {
     State.OUTDATED: "status_outdated",
     State.MISSING: "status_missing",
 }
-
-
-def language_names(config: MkDocsConfig) -> dict[str, str]:
-    """Locale -> the name mkdocs.yml gives it (हिन्दी, বাংলা)."""
-    languages = config.plugins[I18N_PLUGIN].config.languages
-    return {lang.locale: lang.name or lang.locale for lang in languages}
 
 
 def status_table(
@@ -84,7 +80,7 @@ def on_page_markdown(
     if not MARKER.search(markdown):
         return None
     languages = translation_languages(config)
-    items = collect_status(project_root(config), languages, config.docs_dir)
+    items = collect_status_once(project_root(config), languages, config.docs_dir)
     # The table speaks the language of the text around it (English on a fallback page).
     language = getattr(page.file, "locale", None) or current_language(config)
     data = load_data_once(project_root(config) / "data", build_languages(config))
@@ -113,6 +109,7 @@ def outdated_source(page: Page, config: MkDocsConfig) -> dict[str, str | None] |
     return {"url": alternate.url if alternate else None, "language": source}
 
 
-def on_page_context(context, /, *, page: Page, config: MkDocsConfig, nav):
-    context["outdated_source"] = outdated_source(page, config)
-    return context
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    return add_to_context(context, outdated_source=outdated_source(page, config))

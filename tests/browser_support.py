@@ -85,7 +85,7 @@ class SiteServer:
         server = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            def do_GET(self) -> None:
                 status, body, kind = server.respond(self.path)
                 self.send_response(status)
                 self.send_header("Content-Type", kind)

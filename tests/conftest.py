@@ -96,7 +96,7 @@ class FixtureSite:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
         log_path = self.path.parent / "serve.log"
-        with open(log_path, "w") as log:
+        with log_path.open("w") as log:
             server = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                 cwd=self.path,

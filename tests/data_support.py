@@ -3,6 +3,7 @@ and the loader as the tests call it."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def edit(data_dir: Path, name: str, old: str, new: str) -> None:
 LEVELS = "abcdefghi"
 ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
-    for previous, name in zip(LEVELS, LEVELS[1:], strict=False)
+    for previous, name in itertools.pairwise(LEVELS)
 )
 
 

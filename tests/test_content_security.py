@@ -13,8 +13,8 @@ from conftest import ROOT, FixtureSite
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import content_security  # noqa: E402
-from content_security import CHARSET, META, POLICY, PolicyError, add_policy  # noqa: E402
+import content_security
+from content_security import CHARSET, META, POLICY, PolicyError, add_policy
 
 MATERIAL_SCRIPTS = Path(__import__("material").__file__).parent / "templates/partials/javascripts"
 JAVASCRIPTS = ROOT / "overrides/assets/javascripts"

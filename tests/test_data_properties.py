@@ -73,7 +73,7 @@ def test_any_bytes(workdir, name, raw):
 
 # YAML-ish text: the characters YAML gives meaning to, so the parser is exercised, not bypassed.
 YAML_ALPHABET = st.sampled_from(
-    list(" \n\t-:?,[]{}#&*!|>'\"%@`~.0123456789abcnxyz<=/\\") + ["\u00a0", "ক"]
+    [*list(" \n\t-:?,[]{}#&*!|>'\"%@`~.0123456789abcnxyz<=/\\"), "\xa0", "ক"]
 )
 
 
@@ -112,10 +112,10 @@ def _paths(value, path=()):
     yield path
     if isinstance(value, dict):
         for key, child in value.items():
-            yield from _paths(child, path + (key,))
+            yield from _paths(child, (*path, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _paths(child, path + (index,))
+            yield from _paths(child, (*path, index))
 
 
 VALID = {

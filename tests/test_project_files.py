@@ -17,7 +17,7 @@ from conftest import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools.lock_diff import differences, pins  # noqa: E402
+from tools.lock_diff import differences, pins
 
 
 def read(path: str) -> str:

@@ -183,7 +183,7 @@ def category_name(local: Localizer, category_id: str) -> str:
 
 def rates_view(local: Localizer) -> View:
     rates = local.data.rates
-    bands = [
+    bands: list[dict[str, Any]] = [
         {
             "id": band.id,
             "work": local.text(band.work),
@@ -199,7 +199,7 @@ def rates_view(local: Localizer) -> View:
         }
         for band in rates.bands
     ]
-    exchange_rates = [
+    exchange_rates: list[dict[str, Any]] = [
         {
             "id": rate.currency,
             "rate": local.rate(rate),
@@ -209,11 +209,11 @@ def rates_view(local: Localizer) -> View:
         }
         for rate in rates.exchange_rates
     ]
-    ids = [b["id"] for b in bands] + [r["id"] for r in exchange_rates]
+    ids = [b.id for b in rates.bands] + [r.currency for r in rates.exchange_rates]
     return View({"bands": bands, "exchange_rates": exchange_rates}, ids)
 
 
-def beginners(local: Localizer, value: Beginners | str) -> dict[str, str]:
+def beginners(local: Localizer, value: Beginners | str) -> dict[str, str | None]:
     if not isinstance(value, Beginners):
         return {"unconfirmed": local.words[UNCONFIRMED]}
     return {
@@ -224,7 +224,7 @@ def beginners(local: Localizer, value: Beginners | str) -> dict[str, str]:
 
 
 def portals_view(local: Localizer) -> View:
-    portals = [
+    portals: list[dict[str, Any]] = [
         {
             "id": portal.id,
             "name": portal.name,
@@ -239,11 +239,11 @@ def portals_view(local: Localizer) -> View:
         }
         for portal in local.data.portals.portals
     ]
-    return View({"portals": portals}, [p["id"] for p in portals])
+    return View({"portals": portals}, [p.id for p in local.data.portals.portals])
 
 
 def glossary_view(local: Localizer) -> View:
-    terms = [
+    terms: list[dict[str, Any]] = [
         {
             "id": term.id,
             # every language side by side, the page's own marked so the template can bold it
@@ -255,7 +255,7 @@ def glossary_view(local: Localizer) -> View:
         }
         for term in local.data.glossary.terms
     ]
-    return View({"terms": terms}, [t["id"] for t in terms])
+    return View({"terms": terms}, [t.id for t in local.data.glossary.terms])
 
 
 # --------------------------------------------------------------------------------------------

@@ -34,20 +34,19 @@ _CENTS = "#,##,##0.00"
 _SYMBOLS_LOCALE = "en"
 
 # What goes before the amount. A sign (₹, ৳, US$) touches the number; a code made of letters
-# (BDT on English and Hindi pages, where ৳ is not widely known) is kept apart by a no-break
-# space. A currency not listed is written as its code.
+# (BDT on English pages) is kept apart by a no-break space. A currency not listed is written as
+# its code. Hindi pages write ৳ like their text (CONTRIBUTING.md, "House style"): the Hindi
+# label of the exchange rates says what ৳ is, as the text does on a page's first taka amount.
 CURRENCY_SIGNS = {
     "en": {"INR": "₹", "BDT": "BDT" + NO_BREAK_SPACE, "USD": "US$", "GBP": "£", "EUR": "€"},
-    "hi": {"INR": "₹", "BDT": "BDT" + NO_BREAK_SPACE, "USD": "US$", "GBP": "£", "EUR": "€"},
+    "hi": {"INR": "₹", "BDT": "৳", "USD": "US$", "GBP": "£", "EUR": "€"},
     "bn": {"INR": "₹", "BDT": "৳", "USD": "US$", "GBP": "£", "EUR": "€"},
 }
 
 MONTHS = {
-    "en": (
-        "January February March April May June July August September October November December"
-    ).split(),
-    "hi": "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर".split(),
-    "bn": ("জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর").split(),
+    "en": "January February March April May June July August September October November December",
+    "hi": "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    "bn": "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
 }
 # The word before the last item of a list: "a, b and c", "a, b और c", "a, b এবং c".
 AND = {"en": "and", "hi": "और", "bn": "এবং"}
@@ -126,12 +125,12 @@ def conversion_targets(language: str, source: str, available: Iterable[str]) -> 
 def parse_when(value: str) -> dt.date:
     """A stored date, 2026, 2026-01 or 2026-01-15; ValueError if there is no such day."""
     parts = [int(part) for part in value.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = ([*parts, 1, 1])[:3]
     return dt.date(year, month, day)
 
 
 def _months(language: str) -> list[str]:
-    return MONTHS.get(language, MONTHS["en"])
+    return MONTHS.get(language, MONTHS["en"]).split(" ")
 
 
 def format_when(value: str, language: str) -> str:

@@ -8,9 +8,11 @@ only ask through the functions here.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+from mkdocs.utils.templates import TemplateContext
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -45,3 +47,9 @@ def is_fallback(file: File, language: str) -> bool:
     """True for a page shown in a language build but written in another language."""
     locale = getattr(file, "locale", None)
     return locale is not None and locale != language
+
+
+def add_to_context(context: TemplateContext, **values: Any) -> TemplateContext:
+    """Our own template variables beside MkDocs' (its TypedDict names only its own keys)."""
+    cast(dict[str, Any], context).update(values)
+    return context

@@ -47,13 +47,23 @@ def is_partial_build(config: MkDocsConfig) -> bool:
 
 
 def default_language(config: MkDocsConfig) -> str:
-    return _i18n(config).default_language
+    return str(_i18n(config).default_language)
 
 
 def current_language(config: MkDocsConfig) -> str:
     """The language of the build that is running now."""
     plugin = _i18n(config)
-    return plugin.current_language or plugin.default_language
+    return str(plugin.current_language or plugin.default_language)
+
+
+def language_names(config: MkDocsConfig) -> dict[str, str]:
+    """Locale -> the name mkdocs.yml gives it (हिन्दी, বাংলা)."""
+    return {lang.locale: lang.name or lang.locale for lang in _i18n(config).config.languages}
+
+
+def home_links(config: MkDocsConfig) -> list[dict[str, str]]:
+    """The language switcher's entries pointing at each language's home page (lang, link)."""
+    return list(_i18n(config).extra_alternate)
 
 
 def _listed(config: MkDocsConfig) -> list[str]:

@@ -103,6 +103,33 @@ def read_translation_meta(path: Path, shown_as: str) -> dict[str, Any]:
     return front_matter(decode_page(path.read_bytes(), shown_as), shown_as)
 
 
+def _fingerprint(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Each Markdown file under the folders with its modification time and size."""
+    return tuple(
+        (f"{folder}/{rel}", stat.st_mtime_ns, stat.st_size)
+        for folder in folders
+        for rel in source_files(folder, ".md")
+        if (stat := (folder / rel).stat())
+    )
+
+
+_collected: dict[tuple[Any, ...], list[Translation]] = {}
+
+
+def collect_status_once(
+    root: Path, languages: Iterable[str], docs_dir: str = "docs"
+) -> list[Translation]:
+    """collect_status, read again only when a page changed: every status page of every language
+    build (and each `mkdocs serve` rebuild) shares one reading of the translations."""
+    languages = tuple(languages)
+    folders = [root / docs_dir, *(root / language for language in languages)]
+    key = (root, languages, docs_dir, _fingerprint(folders))
+    if key not in _collected:
+        _collected.clear()
+        _collected[key] = collect_status(root, languages, docs_dir)
+    return _collected[key]
+
+
 def collect_status(
     root: Path, languages: Iterable[str], docs_dir: str = "docs"
 ) -> list[Translation]:

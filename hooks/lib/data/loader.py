@@ -19,13 +19,14 @@ from typing import Any
 
 from lib.data.checks import (
     check_glossary,
+    check_hosts,
     check_payout_examples,
     check_rates,
     check_skills,
     check_time_zones,
     check_unique,
 )
-from lib.data.document import raise_problems
+from lib.data.document import DataError, raise_problems
 from lib.data.reader import read_document
 from lib.data.records import (
     GuideData,
@@ -92,20 +93,30 @@ def load_data(
             validate_schema(doc, schemas, registry, validator)
     categories = check_skills(docs["skills"])
     check_rates(docs["rates"], categories)
+    for doc in docs.values():
+        check_hosts(doc)
     check_unique(docs["portals"], ["portals"])
     check_payout_examples(docs["payout_examples"])
     check_time_zones(docs["time_zones"])
     raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
-    return GuideData(
-        languages=languages,
-        skills=build_skills(docs["skills"].data),
-        rates=build_rates(docs["rates"].data),
-        portals=build_portals(docs["portals"].data),
-        glossary=build_glossary(docs["glossary"].data),
-        labels=build_labels(docs["labels"].data),
-        payout_examples=build_payout_examples(docs["payout_examples"].data),
-        time_zones=build_time_zones(docs["time_zones"].data),
-    )
+    try:
+        return GuideData(
+            languages=languages,
+            skills=build_skills(docs["skills"].data),
+            rates=build_rates(docs["rates"].data),
+            portals=build_portals(docs["portals"].data),
+            glossary=build_glossary(docs["glossary"].data),
+            labels=build_labels(docs["labels"].data),
+            payout_examples=build_payout_examples(docs["payout_examples"].data),
+            time_zones=build_time_zones(docs["time_zones"].data),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # Only a schema edited to allow less than the records need gets here.
+        raise DataError(
+            f"data/{SCHEMA_DIR}/: the data passed its schemas but cannot be shown ({error!r}): "
+            "a schema allows what the site does not know; restore it with "
+            "`git checkout -- data/schema/`"
+        ) from None
 
 
 _loaded: dict[str, GuideData] = {}  # digest -> records, kept across builds

@@ -8,6 +8,7 @@ mappings are read (no tags that build objects). Every value's line is kept for t
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,15 @@ from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lib.data.document import Document, KeyPath, shown
+from lib.page_sources import NOT_TEXT
 from lib.problems import Problem
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = SafeConstructor()
+# Numbers as people write them: no leading zeros (YAML reads 07000 as octal 3584), no `2026.0`
+# for a whole number, no exponent, `_` or `+`.
+PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9][0-9]*)?")
 YAML_FIX = (
     "check the indentation (spaces, not tabs), and put text that contains ': ' or starts with "
     "a special character (& * ! | > ' \" % @ `) in quotes"
@@ -46,7 +51,7 @@ def _refuse_anchors(text: str) -> None:
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
-            raise _AnchorFound(event.start_mark, isinstance(event, AliasEvent))
+            raise _AnchorFound(event.start_mark, isinstance(event, AliasEvent))  # type: ignore[arg-type]
 
 
 def _is_empty(text: str) -> bool:
@@ -123,25 +128,25 @@ def _value(node: Node, path: KeyPath, doc: Document) -> Any:
                 continue
             line = key_node.start_mark.line + 1
             if key in mapping:
-                first = doc.key_lines[path + (key,)]
+                first = doc.key_lines[(*path, key)]
                 doc.add(
-                    path + (key,),
+                    (*path, key),
                     f"duplicate key {shown(key)} (first at line {first}): keep one of them",
                     line=line,
                 )
                 continue
-            doc.key_lines[path + (key,)] = line
-            mapping[key] = _value(value_node, path + (key,), doc)
+            doc.key_lines[(*path, key)] = line
+            mapping[key] = _value(value_node, (*path, key), doc)
         return mapping
     if isinstance(node, SequenceNode):
         if node.tag != f"{_TAG}seq":
             return _bad_tag(node, path, doc)
-        return [_value(item, path + (index,), doc) for index, item in enumerate(node.value)]
+        return [_value(item, (*path, index), doc) for index, item in enumerate(node.value)]
     if node.tag not in _SCALAR_TAGS:
         return _bad_tag(node, path, doc)
     if node.tag in (f"{_TAG}str", f"{_TAG}timestamp"):
         # Dates stay text (2026-01-15): the schemas check them, and JSON has no date type.
-        return _normal(node.value)
+        return _text(node.value, path, doc)
     try:
         value = _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
     except (ValueError, TypeError, OverflowError, yaml.YAMLError):
@@ -156,7 +161,43 @@ def _value(node: Node, path: KeyPath, doc: Document) -> Any:
         doc.bad_paths.add(path)
         doc.add(path, f"must be a finite number (got {node.value}): write an ordinary number")
         return None
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if is_number and not PLAIN_NUMBER.fullmatch(node.value):
+        doc.bad_paths.add(path)
+        doc.add(path, f"{shown(node.value)} is not a plain number: {_number_fix(node.value)}")
+        return None
     return value
+
+
+def _text(value: str, path: KeyPath, doc: Document) -> str | None:
+    """A text value, unless it holds what no reader should get: control or bidi characters, or
+    a line break at its end (a `|` block), which also hides from `…$` patterns."""
+    if found := NOT_TEXT.search(value):
+        doc.bad_paths.add(path)
+        doc.add(
+            path,
+            f"holds the character U+{ord(found[0]):04X} "
+            f"({unicodedata.name(found[0], 'a control character')}), which is not text: delete it",
+        )
+        return None
+    if value.endswith("\n"):
+        doc.bad_paths.add(path)
+        doc.add(
+            path,
+            "ends with a line break: write the text on the same line as its key, or use `>-` "
+            "instead of `|` or `>`",
+        )
+        return None
+    return _normal(value)
+
+
+def _number_fix(raw: str) -> str:
+    whole = raw.lstrip("+-").replace("_", "")
+    if re.fullmatch(r"0[0-9]+", whole):
+        return f"write {int(whole)}: YAML reads a number with a leading 0 as octal"
+    if re.fullmatch(r"[0-9]+\.0*", whole):
+        return f"write {whole.split('.')[0]}: a whole number needs no decimal point"
+    return "write digits with at most one decimal point, such as 7000 or 91.5 (no exponent, _ or +)"
 
 
 def _key(node: Node, path: KeyPath, doc: Document) -> str | None:

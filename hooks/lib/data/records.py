@@ -268,19 +268,22 @@ class GuideData:
     time_zones: TimeZones
 
 
-def _sources(raw: list[dict]) -> tuple[Source, ...]:
+Raw = dict[str, Any]  # a record as the schema has checked it
+
+
+def _sources(raw: list[Raw]) -> tuple[Source, ...]:
     return tuple(Source(year=s["year"], site=s.get("site"), article=s.get("article")) for s in raw)
 
 
 def _fact(raw: Any) -> Fact | Unconfirmed:
     if raw == UNCONFIRMED:
-        return UNCONFIRMED
+        return "unconfirmed"
     return Fact(
         text=_localized(raw["text"]), sources=_sources(raw["sources"]), since=raw.get("since")
     )
 
 
-def build_skills(raw: dict) -> Skills:
+def build_skills(raw: Raw) -> Skills:
     return Skills(
         categories=tuple(
             Category(
@@ -307,7 +310,7 @@ def build_skills(raw: dict) -> Skills:
     )
 
 
-def build_rates(raw: dict) -> Rates:
+def build_rates(raw: Raw) -> Rates:
     return Rates(
         exchange_rates=tuple(
             ExchangeRate(
@@ -353,11 +356,11 @@ def build_rates(raw: dict) -> Rates:
 
 def _beginners(raw: Any) -> Beginners | Unconfirmed:
     if raw == UNCONFIRMED:
-        return UNCONFIRMED
+        return "unconfirmed"
     return Beginners(suits=raw["suits"], sources=_sources(raw["sources"]))
 
 
-def build_portals(raw: dict) -> Portals:
+def build_portals(raw: Raw) -> Portals:
     return Portals(
         portals=tuple(
             Portal(
@@ -378,7 +381,7 @@ def build_portals(raw: dict) -> Portals:
     )
 
 
-def build_glossary(raw: dict) -> Glossary:
+def build_glossary(raw: Raw) -> Glossary:
     own_keys = ("id", "avoid", "definition")
     return Glossary(
         terms=tuple(
@@ -395,11 +398,11 @@ def build_glossary(raw: dict) -> Glossary:
     )
 
 
-def build_labels(raw: dict) -> Labels:
+def build_labels(raw: Raw) -> Labels:
     return Labels(labels=MappingProxyType({k: _localized(v) for k, v in raw["labels"].items()}))
 
 
-def build_payout_examples(raw: dict) -> PayoutExamples:
+def build_payout_examples(raw: Raw) -> PayoutExamples:
     return PayoutExamples(
         examples=tuple(
             PayoutExample(
@@ -426,7 +429,7 @@ def build_payout_examples(raw: dict) -> PayoutExamples:
     )
 
 
-def build_time_zones(raw: dict) -> TimeZones:
+def build_time_zones(raw: Raw) -> TimeZones:
     return TimeZones(
         office_hours=OfficeHours(
             start=raw["office_hours"]["start"], end=raw["office_hours"]["end"]

@@ -2,15 +2,17 @@
 
 The shape of each file is its JSON Schema in data/schema/, which editors use too (through the
 yaml-language-server line at the top of each file). Three keywords of our own cover what Draft 7
-cannot say: x-localized (a text in every built language), x-date and x-currency.
+cannot say: x-localized (a text in every built language), x-date, x-currency and
+x-not-future (a year no later than next year).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ ENGLISH_NAMES = {"en": "English", "hi": "Hindi", "bn": "Bengali"}
 GlossaryAvoid = Mapping[str, Sequence[tuple[str, str]]]  # language -> [(avoid, write instead)]
 
 
+Errors = Iterator[jsonschema.ValidationError]
 Schemas = Mapping[str, Any]  # file name -> its JSON, or None when it could not be read
 
 
@@ -72,7 +75,7 @@ def validator_class(languages: Sequence[str], avoid: GlossaryAvoid) -> Any:
     """Draft 7 plus the schemas' own keywords: x-localized, x-date, x-currency."""
     names = {lang: ENGLISH_NAMES.get(lang) or Locale.parse(lang).english_name for lang in languages}
 
-    def localized(validator, enabled, instance, schema):
+    def localized(validator: Any, enabled: bool, instance: Any, schema: Any) -> Errors:
         if not enabled or not isinstance(instance, dict):
             return
         for lang in languages:
@@ -99,7 +102,7 @@ def validator_class(languages: Sequence[str], avoid: GlossaryAvoid) -> Any:
                         path=[lang],
                     )
 
-    def date(validator, enabled, instance, schema):
+    def date(validator: Any, enabled: bool, instance: Any, schema: Any) -> Errors:
         if enabled and isinstance(instance, str) and re.fullmatch(r"\d{4}(-\d\d){0,2}", instance):
             try:
                 parse_when(instance)
@@ -108,20 +111,33 @@ def validator_class(languages: Sequence[str], avoid: GlossaryAvoid) -> Any:
                     f"is not a real date (got {shown(instance)}): check the month and the day"
                 )
 
-    def currency(validator, enabled, instance, schema):
-        if enabled and isinstance(instance, str) and re.fullmatch("[A-Z]{3}", instance):
-            if not is_currency(instance):
-                yield jsonschema.ValidationError(
-                    f"unknown currency {shown(instance)}: use an ISO code such as INR, BDT or USD"
-                )
+    def not_future(validator: Any, enabled: bool, instance: Any, schema: Any) -> Errors:
+        next_year = dt.date.today().year + 1
+        if enabled and isinstance(instance, int) and instance > next_year:
+            yield jsonschema.ValidationError(
+                f"is after next year (got {instance}): write the year the source gives"
+            )
 
-    return jsonschema.validators.extend(
+    def currency(validator: Any, enabled: bool, instance: Any, schema: Any) -> Errors:
+        if not (enabled and isinstance(instance, str) and re.fullmatch("[A-Z]{3}", instance)):
+            return
+        if not is_currency(instance):
+            yield jsonschema.ValidationError(
+                f"unknown currency {shown(instance)}: use an ISO code such as INR, BDT or USD"
+            )
+
+    return jsonschema.validators.extend(  # type: ignore[no-untyped-call]
         jsonschema.Draft7Validator,
-        {"x-localized": localized, "x-date": date, "x-currency": currency},
+        {
+            "x-localized": localized,
+            "x-date": date,
+            "x-currency": currency,
+            "x-not-future": not_future,
+        },
     )
 
 
-_OWN_KEYWORDS = ("x-localized", "x-date", "x-currency")
+_OWN_KEYWORDS = ("x-localized", "x-date", "x-currency", "x-not-future")
 _TYPE_WORDS = {
     "string": "text",
     "integer": "a whole number",
@@ -162,7 +178,7 @@ def schema_messages(error: jsonschema.ValidationError, name: str) -> list[tuple[
         allowed = list(schema.get("properties", {}))
         patterns = list(schema.get("patternProperties", {}))
         return [
-            (path + (key,), f"unknown key {shown(key)}: {suggest(key, allowed)}")
+            ((*path, key), f"unknown key {shown(key)}: {suggest(key, allowed)}")
             for key in error.instance
             if key not in allowed and not any(re.search(p, key) for p in patterns)
         ]
@@ -178,13 +194,13 @@ def schema_messages(error: jsonschema.ValidationError, name: str) -> list[tuple[
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(kind_name, kind_name) for kind_name in expected)
+        words = " or ".join(_TYPE_WORDS.get(str(name), str(name)) for name in expected)
         message = f"must be {words}{got}: {fix or _TYPE_FIXES.get(expected[0], 'see the schema')}"
     elif kind == "pattern":
         wanted = schema.get("patternErrorMessage") or f"must match {error.validator_value}"
         message = f"{wanted}{got}: {fix or 'see the schema'}"
     elif kind == "enum":
-        choices = [str(choice) for choice in error.validator_value]
+        choices = [str(choice) for choice in error.validator_value]  # type: ignore[union-attr]
         message = (
             f"must be one of {', '.join(choices)}{got}: {suggest(str(error.instance), choices)}"
         )
@@ -202,7 +218,7 @@ def schema_messages(error: jsonschema.ValidationError, name: str) -> list[tuple[
         count = error.validator_value
         message = (
             f"needs at least {count} item{'' if count == 1 else 's'} (got "
-            f"{len(error.instance)}): {fix or 'add the missing items'}"
+            f"{len(error.instance)}): {fix or 'add the missing items'}"  # type: ignore[arg-type]
         )
     else:
         message = f"{error.message}: {fix or 'see the schema'}"
@@ -221,10 +237,10 @@ def validate_schema(doc: Document, schemas: Schemas, registry: Registry, validat
         return  # read_schemas reported it
     try:
         errors = list(validator(schemas[name], registry=registry).iter_errors(doc.data))
-    except Unresolvable as error:  # a $ref to a file or definition that is not there
-        message = f"its $ref {error.ref} leads nowhere"
-    except Exception as error:  # noqa: BLE001 - any other fault of a hand-edited schema
-        message = getattr(error, "message", None) or str(error)
+    except Unresolvable as unresolvable:  # a $ref to a file or definition that is not there
+        message = f"its $ref {unresolvable.ref} leads nowhere"
+    except Exception as fault:
+        message = getattr(fault, "message", None) or str(fault)
     else:
         for error in errors:
             error_path = tuple(error.absolute_path)

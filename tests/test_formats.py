@@ -1,9 +1,20 @@
-"""Numbers and money in each page language: Indian grouping, visible currency, Bengali digits."""
+"""How the guide writes numbers, money, dates and lists: Indian grouping, visible currency, Bengali
+digits, and the same characters whatever Babel release is installed."""
 
 from __future__ import annotations
 
-import pytest
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 
+import pytest
+from packaging.requirements import Requirement
+from packaging.version import Version
+
+from conftest import ROOT
 from lib.formats import (
     NO_BREAK_SPACE,
     conversion_targets,
@@ -35,7 +46,7 @@ NB = NO_BREAK_SPACE
         (122.3, "BDT", "bn", "৳১২২.৩০"),
         # A currency written with letters keeps a no-break space from the number (CLDR spacing).
         (122.3, "BDT", "en", f"BDT{NB}122.30"),
-        (12230, "BDT", "hi", f"BDT{NB}12,230"),
+        (12230, "BDT", "hi", "৳12,230"),  # as Hindi text writes it (house style)
         (10, "USD", "en", "US$10"),
         (10, "USD", "bn", "US$১০"),
         (0.15, "USD", "hi", "US$0.15"),
@@ -66,6 +77,7 @@ def test_format_money_range(low, high, open_ended, language, expected):
         ("2026", "en", "2026"),
         ("2026-01", "en", "January 2026"),
         ("2026-01", "hi", "जनवरी 2026"),
+        ("2026-02", "hi", "फरवरी 2026"),  # house spelling: no nukta
         ("2026-01", "bn", "জানুয়ারি ২০২৬"),
         ("2025-05-01", "en", "1 May 2025"),
         ("2025-05-01", "bn", "১ মে ২০২৫"),
@@ -155,3 +167,71 @@ def test_conversion_targets(language, source, expected):
 def test_join_words(language, expected):
     assert join_words(["Canva", "Buffer", "Later"], language) == expected
     assert join_words([], language) == ""
+
+
+# The output belongs to the project, not to the installed Babel or CLDR release
+
+SAMPLE = """
+import json, sys
+from pathlib import Path
+import babel
+from lib import formats
+from lib.blocks import BLOCKS, block_view
+from lib.data import load_data
+
+root, languages = Path(sys.argv[1]), ["en", "hi", "bn"]
+money = formats.format_money
+data = load_data(root / "data", languages)
+amounts = [0, 0.15, 1, 9.995, 91.5, 1372.5, 100000, 1234567.891]
+currencies = ["INR", "BDT", "USD", "GBP", "EUR", "JPY"]
+dates = ["2026", "2026-01", "2025-05-01", "2024-12-31"]
+periods = [("2026-01", "2026-02"), ("2025-12", "2026-01")]
+lists = [["a"], ["a", "b"], ["a", "b", "c"]]
+values = {
+    "money": [money(a, c, l) for a in amounts for c in currencies for l in languages],
+    "when": [formats.format_when(d, l) for d in dates for l in languages],
+    "period": [formats.format_period(a, b, l) for a, b in periods for l in languages],
+    "lists": [formats.join_words(items, l) for items in lists for l in languages],
+    "rounded": [formats.round_converted(a) for a in amounts],
+    "blocks": {f"{b} {l}": block_view(b, data, l).context for b in BLOCKS for l in languages},
+}
+print(json.dumps({"babel": babel.__version__, "values": values}, ensure_ascii=False, default=str))
+"""
+
+
+def babel_bounds() -> tuple[str, str]:
+    """The requirement on Babel in pyproject.toml, and its oldest allowed release."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    spec = next(Requirement(d) for d in project["dependencies"] if d.startswith("babel"))
+    lowest = next(s.version for s in spec.specifier if s.operator == ">=")
+    return str(spec), lowest
+
+
+def formatted_with(babel: str, target: Path) -> dict[str, object]:
+    """The site's formatted values computed with Babel `babel` (a pip requirement)."""
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), babel],
+        capture_output=True,
+        text=True,
+    )
+    if install.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"pip could not install {babel}: {install.stderr}")
+        pytest.skip(f"pip could not install {babel} (offline?)")
+    paths = [str(target), str(ROOT / "hooks"), *sys.path]
+    result = subprocess.run(
+        [sys.executable, "-c", SAMPLE, str(ROOT)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_oldest_and_newest_allowed_babel_write_the_same_characters(tmp_path):
+    requirement, lowest = babel_bounds()
+    oldest = formatted_with(f"babel=={lowest}", tmp_path / "oldest")
+    newest = formatted_with(requirement, tmp_path / "newest")
+    assert Version(oldest["babel"]) == Version(lowest) < Version(newest["babel"])
+    assert oldest["values"] == newest["values"]
