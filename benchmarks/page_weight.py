@@ -5,7 +5,9 @@
     python benchmarks/page_weight.py -v          # and lists every response
 
 For the home page of each language (/, /hi/, /bn/) a fresh Chromium profile (empty cache) opens
-the page and waits until the network is idle: that is the first view. Then it types a word into
+the page and waits until the network is idle and the site's service worker (sw.js, issue 17)
+controls the page: that is the first view, with what the worker fetches when it installs (the
+offline pages). Then it types a word into
 the search box, in the page's language, and waits for the results: whatever that loads more is
 what search needs. Bytes are counted from the server's own log, so requests made by the search
 worker count too, each response gzipped at level 6 (what a web server sends). The server answers
@@ -13,8 +15,9 @@ like GitHub Pages: a missing file costs the site's 404 page. Any request to anot
 reported, even if the browser blocked it.
 
 Two budgets (issue 16): the first view of a page at most 90 KiB, and the first view plus
-everything the first query downloads at most 120 KiB. Exits 1 when a page goes over either or
-makes a request to another origin, 2 when the site cannot be built or opened.
+everything the first query downloads at most 120 KiB. Exits 1 when a page goes over either,
+makes a request to another origin or is not controlled by the service worker, 2 when the site
+cannot be built or opened. (The offline copy of each language: benchmarks/offline_size.py.)
 
 The default build sets SITE_URL to the local server, so the absolute links in the pages (hreflang
 alternates) point where they would in production. A site built otherwise (--site) keeps the
@@ -47,6 +50,11 @@ PAGES = [("en", ""), ("hi", "hi/"), ("bn", "bn/")]
 # A word every language's pages use (the glossary's "payment"), typed as a reader would.
 QUERIES = {"en": "payment", "hi": "पेमेंट", "bn": "পেমেন্ট"}
 SEARCH_BOX = "input[data-md-component=search-query]"
+# resolves once the service worker controls the page (false if none took control in 10 s)
+CONTROLLED = """() => navigator.serviceWorker.controller ? true : new Promise(done => {
+  navigator.serviceWorker.addEventListener("controllerchange", () => done(true))
+  setTimeout(() => done(false), 10000)
+})"""
 RESULTS_META = ".md-search-result__meta"
 RESULT = ".md-search-result__item"
 
@@ -68,6 +76,7 @@ class Measurement:
     search: Phase
     foreign: list[str]
     results: str
+    worker: bool
 
     @property
     def total(self) -> int:
@@ -123,6 +132,9 @@ def measure(browser, server: SiteServer, language: str, path: str) -> Measuremen
         page = context.new_page()
         start = len(server.log)
         page.goto(server.url + path, wait_until="networkidle")
+        worker = page.evaluate(CONTROLLED)
+        page.wait_for_timeout(500)  # what the worker asks for once it runs
+        page.wait_for_load_state("networkidle")
         first_view = Phase(server.log[start:])
 
         start = len(server.log)
@@ -135,22 +147,22 @@ def measure(browser, server: SiteServer, language: str, path: str) -> Measuremen
         search = Phase(server.log[start:])
     finally:
         context.close()
-    return Measurement(language, "/" + path, first_view, search, foreign, results)
+    return Measurement(language, "/" + path, first_view, search, foreign, results, worker)
 
 
 def report(measurements: list[Measurement], first_view: int, budget: int, verbose: bool) -> bool:
     print(
         f"{'page':<6}{'first view':>14}{'search':>14}{'total':>14}{'(404s)':>14}"
-        f"{'requests':>10}  off-origin"
+        f"{'requests':>10}  off-origin  worker"
     )
     ok = True
     for m in measurements:
         over = m.first_view.gzipped > first_view or m.total > budget
-        ok = ok and not over and not m.foreign
+        ok = ok and not over and not m.foreign and m.worker
         print(
             f"{m.path:<6}{m.first_view.gzipped / KIB:>10.1f} KiB{m.search.gzipped / KIB:>10.1f} KiB"
             f"{m.total / KIB:>10.1f} KiB{m.missing / KIB:>10.1f} KiB{m.requests:>10}  "
-            f"{len(m.foreign)}" + ("   OVER" if over else "")
+            f"{len(m.foreign):>10}  {'yes' if m.worker else 'NONE'}" + ("   OVER" if over else "")
         )
         for url in m.foreign:
             print(f"        to another origin: {url}")
@@ -164,7 +176,8 @@ def report(measurements: list[Measurement], first_view: int, budget: int, verbos
             print(f"        search results: {m.results}")
     print(
         f"budget: first view {first_view / KIB:.0f} KiB, first view + first query "
-        f"{budget / KIB:.0f} KiB gzipped per page, no request to another origin"
+        f"{budget / KIB:.0f} KiB gzipped per page, no request to another origin, the service "
+        "worker in control"
     )
     if any(m.missing for m in measurements):
         print("(404s): requests for missing files, each answered with the site's 404 page")

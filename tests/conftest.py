@@ -112,8 +112,11 @@ class FixtureSite:
                 server.terminate()
                 server.wait(timeout=20)
 
-    def build(self, *args: str, env: dict[str, str] | None = None) -> Build:
-        site = self.path / "site"
+    def build(
+        self, *args: str, env: dict[str, str] | None = None, site: Path | None = None
+    ) -> Build:
+        """`mkdocs build --strict` into `site` (default: the project's site/ folder)."""
+        site = site or self.path / "site"
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
             cwd=self.path,

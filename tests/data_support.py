@@ -1,8 +1,9 @@
 """Data folders for the data tests: the small fixture, the broken one's complete problem list,
-and the loader as the tests call it."""
+the loader as the tests call it, and every source of the loaded data."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import shutil
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from lib.data import DATA_FILES, DataError, load_data
+from lib.data import DATA_FILES, DataError, GuideData, Source, load_data
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SMALL = FIXTURES / "data-small"
@@ -48,6 +49,24 @@ def edit(data_dir: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def all_sources(data: GuideData) -> list[Source]:
+    """Every source of every record in the data, in file order."""
+    found: list[Source] = []
+
+    def walk(value) -> None:
+        if isinstance(value, Source):
+            found.append(value)
+        elif dataclasses.is_dataclass(value):
+            for item in dataclasses.fields(value):
+                walk(getattr(value, item.name))
+        elif isinstance(value, tuple | list):
+            for inner in value:
+                walk(inner)
+
+    walk(data)
+    return found
+
+
 LEVELS = "abcdefghi"
 ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
@@ -67,10 +86,15 @@ BROKEN_PROBLEMS = [
     'internships, talent-network (got "market place"): did you mean "marketplace"?',
     'data/portals.yml:8: portals[0].fee.text.hi: uses "फ़ीस", a spelling data/glossary.yml '
     'avoids: write "फीस"',
+    "data/portals.yml:10: portals[0].fee.sources[0].url: must start with https:// (got "
+    '"http://example.com/fees"): write the site\'s https:// address, such as '
+    "https://www.example.com",
     "data/portals.yml:14: portals[0].payments.bangladesh.text.bn: Bengali text uses Latin "
     'digits ("ব্যাংক ট্রান্সফার, 3 দিন"): write the digits as ০-৯',
     'data/portals.yml:14: portals[0].payments.bangladesh.text["3 days"]: unknown key "3 '
     'days": use one of en, hi, bn',
+    "data/portals.yml:16: portals[0].payments.bangladesh.sources[0].kind: must be one of "
+    'primary, press, blog (got "blogg"): did you mean "blog"?',
     "data/portals.yml:17: portals[1]: missing `kind`: add `kind:` (see "
     "data/schema/portals.schema.json)",
     "data/portals.yml:19: portals[1].url: must start with https:// (got "
@@ -81,18 +105,27 @@ BROKEN_PROBLEMS = [
     'text and sources (got "maybe"): write `unconfirmed` when the facts do not give it',
     'data/rates.yml:3: exchange_rates[0].per_usd: must be a number (got "91,5"): write the '
     "rate as a plain number such as 91.5",
+    'data/rates.yml:5: exchange_rates[0].sources[0]: must be a mapping (got "example.com"): '
+    'write it as `- {site: example.com, url: "https://example.com/page", year: 2026, kind: '
+    "press}`",
     'data/rates.yml:9: exchange_rates[1].date_end: ends ("2026-01") before it starts '
     '("2026-02"): swap date and date_end',
-    "data/rates.yml:19: bands[0].min: must not be negative (got -70): write the amount as a "
+    'data/rates.yml:11: exchange_rates[1].sources[0].url: leads to "example.net", not to the '
+    'site "example.org" the card shows: link a page of example.org, or name the site the link '
+    "leads to",
+    "data/rates.yml:20: bands[0].min: must not be negative (got -70): write the amount as a "
     "plain number, such as 1000, without currency signs or quotes",
-    "data/rates.yml:30: bands[1].min: minimum 500 is above the maximum 100: swap them, or "
+    "data/rates.yml:31: bands[1].min: minimum 500 is above the maximum 100: swap them, or "
     "correct one",
-    'data/rates.yml:35: bands[2].category: unknown category "bookkeeping": did you mean "booking"?',
-    'data/rates.yml:39: bands[2].unit: must be one of hour, task, month (got "day"): use one '
+    'data/rates.yml:36: bands[2].category: unknown category "bookkeeping": did you mean "booking"?',
+    'data/rates.yml:40: bands[2].unit: must be one of hour, task, month (got "day"): use one '
     "of hour, task, month",
-    'data/rates.yml:40: bands[2].currency: unknown currency "RUP": use an ISO code such as '
+    'data/rates.yml:41: bands[2].currency: unknown currency "RUP": use an ISO code such as '
     "INR, BDT or USD",
-    'data/rates.yml:42: bands[2].max: duplicate key "max" (first at line 41): keep one of them',
+    'data/rates.yml:43: bands[2].max: duplicate key "max" (first at line 42): keep one of them',
+    "data/rates.yml:46: bands[2].sources[0]: missing `url`: add `url:` with the https:// "
+    "address of the page that gives the fact (a blog known only by its name: its home page, "
+    "with `kind: blog`)",
     "data/skills.yml:4: categories[0].name: no bn text: add `bn:` with the Bengali text",
     "data/skills.yml:10: categories[0].tools: needs at least 1 item (got 0): list the tools "
     "the sources name, one per line starting with `- `",

@@ -46,7 +46,14 @@ class Tab:
     def __init__(self, page, server) -> None:
         self.page, self.server = page, server
         self.requested: list[str] = []
-        page.context.on("request", lambda request: self.requested.append(request.url))
+        # what the page and its workers ask for; the site's service worker (sw.js) passing a
+        # request on to the network is the same request again
+        page.context.on(
+            "request",
+            lambda request: (
+                self.requested.append(request.url) if request.service_worker is None else None
+            ),
+        )
 
     def open(self, path: str) -> Tab:
         self.page.goto(self.server.url + path)

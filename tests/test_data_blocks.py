@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import time
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
@@ -28,11 +28,13 @@ from data_support import (
     BROKEN_PROBLEMS,
     FIXTURES,
     LANGUAGES,
+    all_sources,
     load,
     make_data_dir,
 )
 from lib.blocks import BLOCKS, Localizer, conversions, https
 from lib.data import DATA_FILES, DataError, load_data
+from lib.formats import format_year
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +84,12 @@ def text_of(html: str) -> str:
                 "US$10–US$100",
                 "per piece of work",
                 "Routine work",
-                "Sources: example.com (2026)",
-                "the guide&#39;s Hindi source article (undated)",
+                # sources as short links: name, year, and a label on a weak one (a blog)
+                'Sources: <a href="https://example.com/tools" rel="noopener">example.com</a> 2026 '
+                '<span class="guide-weak">blog</span>',
+                "Sources: the guide&#39;s Hindi source article undated",  # an article: no link
+                '<a href="https://help.example.com/pay?country=bd&amp;lang=en" rel="noopener">'
+                "example.com</a> undated)",
                 "since 1 May 2025",
                 '<em class="guide-unconfirmed">unconfirmed</em>',
                 "Suits beginners:</strong> no",
@@ -99,7 +105,8 @@ def text_of(html: str) -> str:
                 "प्रति घंटा",
                 "US$1 = ₹91.50, जनवरी 2026",
                 "की दर से बदला गया",
-                "(बिना तारीख)",
+                "</a> बिना तारीख)",
+                '<span class="guide-weak">ब्लॉग</span>',
                 "1 मई 2025 से",
                 "पुष्टि नहीं हुई",
                 "ईमेल और कैलेंडर",
@@ -113,8 +120,9 @@ def text_of(html: str) -> str:
                 "US$১ = ₹৯১.৫০, জানুয়ারি ২০২৬",
                 "US$১০–US$১০০",
                 "প্রতি কাজ",
-                "example.com (২০২৬)",
-                "(তারিখ নেই)",
+                "example.com</a> ২০২৬",
+                "</a> তারিখ নেই)",
+                '<span class="guide-weak">ব্লগ</span>',
                 "১ মে ২০২৫ থেকে",
                 "নিশ্চিত নয়",
                 "ইমেইল এবং ক্যালেন্ডার",
@@ -193,14 +201,47 @@ def test_escaped_text_reads_as_written(hostile, env):
     assert "Slack &amp; co" in html
 
 
-def test_only_https_links_with_noopener(real, env):
-    html = render_block("portals", real, "en", env)
-    links = re.findall(r"<a\s[^>]*>", html)
-    assert len(links) == len(real.portals.portals)
-    for link in links:
+def test_hostile_source_links_reach_the_page_as_written(hostile, env):
+    """A url the schema lets through (no quotes, spaces or angle brackets) is still only
+    printed: & escaped, a template in it not run, the link text the site's name as text."""
+    portals = render_block("portals", hostile, "en", env)
+    assert (
+        '<a href="https://example.com/x?a=1&amp;b={{7*7}}&amp;c=javascript:alert(1)" '
+        'rel="noopener">&#34;&gt;&lt;script&gt;alert(&#39;src&#39;)&lt;/script&gt;</a> 2026 '
+        '<span class="guide-weak">blog</span>'
+    ) in portals
+    skills = render_block("skills", hostile, "en", env)
+    assert '<a href="https://example.com/(x);{y}|z\\w" rel="noopener">&lt;a href=' in skills
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+def test_only_https_links_with_noopener(real, env, block):
+    html = render_block(block, real, "en", env)
+    for link in re.findall(r"<a\s[^>]*>", html):
         assert re.search(r'href="https://', link) and 'rel="noopener"' in link, link
     with pytest.raises(DataError, match="only https:// links"):
         https("javascript:alert(1)")
+
+
+def test_each_source_is_a_short_link_and_a_weak_one_is_marked(real, env):
+    """Every source of the real data is a link on its block, its name the link's text, then its
+    year; a blog carries the page language's label for a weak source."""
+    blocks = {b: render_block(b, real, "bn", env) for b in BLOCKS}
+    html = "\n".join(blocks.values())
+    sources = [s for s in all_sources(real) if s.url]
+    portal_links = len(real.portals.portals)  # each card's heading links the portal itself
+    assert len(re.findall(r"<a\s", blocks["portals"])) > portal_links
+    for source in sources:
+        link = f'<a href="{escape(source.url)}" rel="noopener">{escape(source.site)}</a> '
+        assert link in html, source
+        after = html.split(link, 1)[1]
+        year = format_year(source.year, "bn") if source.year else "তারিখ নেই"
+        assert after.startswith(year), (source, after[:40])
+        label = after[len(year) :].startswith(' <span class="guide-weak">ব্লগ</span>')
+        assert label == source.weak, source
+    # one line of small text: no block element inside a fact's sources
+    for cited in re.findall(r'<small class="guide-sources">(.*?)</small>', html, re.S):
+        assert not re.search(r"<(p|div|br|li|ul)\b", cited), cited
 
 
 def test_a_label_the_data_lacks_is_a_clear_error(real):
@@ -340,6 +381,21 @@ def test_strict_build_shows_every_record_in_every_language(fixture_site, real):
     assert "₹70–₹7,000+" in build.page(BUILT["en"])
     assert "₹৭০–₹৭,০০০+" in build.page(BUILT["bn"])
     assert "जनवरी 2026" in build.page(BUILT["hi"])
+    weak = {"en": "blog", "hi": "ब्लॉग", "bn": "ব্লগ"}
+    for language, page in BUILT.items():
+        html = build.page(page)
+        for source in all_sources(real):
+            if source.url:  # the built card links it, and marks it when it is a blog
+                link = f'<a href="{escape(source.url)}" rel="noopener">{escape(source.site)}</a>'
+                assert link in html, (language, source)
+        # every weak source is marked wherever it is cited, and no other (a chart lists each
+        # of its sources once, so the sets are compared, not the counts)
+        marked = re.findall(
+            rf'<a href="([^"]+)" rel="noopener">[^<]*</a> [^<]*<span class="guide-weak">'
+            rf"{weak[language]}</span>",
+            html,
+        )
+        assert set(marked) == {escape(s.url) for s in all_sources(real) if s.weak}, language
 
 
 def test_unknown_marker_fails_the_build_naming_the_page(fixture_site):

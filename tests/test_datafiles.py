@@ -8,6 +8,7 @@ import json
 import shutil
 import time
 import tracemalloc
+from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
@@ -20,6 +21,7 @@ from data_support import (
     FIXTURES,
     LANGUAGES,
     SCHEMAS,
+    all_sources,
     edit,
     make_data_dir,
     problems_of,
@@ -79,13 +81,14 @@ def test_exchange_rates_carry_their_dates_and_sources(real):
     inr, bdt = real.rates.rate("INR"), real.rates.rate("BDT")
     assert (inr.per_usd, inr.date, inr.date_end) == (91.5, "2026-01", None)
     assert "91–92" in inr.note["en"] and "midpoint" in inr.note["en"]
-    assert set(inr.sources) == {"telegraphindia.com", "indianclarity.com"}
-    assert (bdt.per_usd, bdt.date, bdt.date_end, bdt.sources) == (
-        122.3,
-        "2026-01",
-        "2026-02",
-        ("prothomalo.com",),
-    )
+    # newspapers' market reports: late January 2026, and the day the rupee passed 90
+    assert {(s.site, s.year, s.kind) for s in inr.sources} == {
+        ("deccanherald.com", 2026, "press"),
+        ("freepressjournal.in", 2025, "press"),
+    }
+    assert (bdt.per_usd, bdt.date, bdt.date_end) == (122.3, "2026-01", "2026-02")
+    assert {(s.site, s.year, s.kind) for s in bdt.sources} == {("prothomalo.com", 2026, "press")}
+    assert all(s.url.startswith("https://") for s in inr.sources + bdt.sources)
 
 
 def test_portals_named_by_the_issue_with_https_links(real):
@@ -108,8 +111,75 @@ def test_facts_the_research_lacks_are_unconfirmed(real):
     for portal in ("linkedin-jobs", "internshala", "truelancer", "toptal"):
         assert portals[portal].fee == UNCONFIRMED, portal
     assert portals["fiverr"].payments.india == UNCONFIRMED
-    assert isinstance(portals["upwork"].fee, Fact) and portals["upwork"].fee.since == "2025-05-01"
     assert portals["toptal"].beginners.suits is False
+
+
+def test_upworks_fee_shows_its_own_page_and_the_blog_both_dated(real):
+    """Upwork's stored page says a flat 10%; only a blog says 0–15% (issue 14, va-facts-2)."""
+    fee = next(p for p in real.portals.portals if p.id == "upwork").fee
+    assert isinstance(fee, Fact) and fee.since is None
+    assert "10%" in fee.text["en"] and "3 May 2023" in fee.text["en"]
+    assert "0–15%" in fee.text["en"] and "May 2025" in fee.text["en"]
+    kinds = [(s.site, s.kind) for s in fee.sources]
+    assert kinds[0] == ("upwork.com", "primary") and ("golance.com", "blog") in kinds
+
+
+# Blogs and vendors the research names (va-facts.md; "B" in va-facts-2.md) that the data cites.
+RESEARCH_BLOGS = {
+    "golance.com",
+    "thedrunkencopywriter.com",
+    "rightbatton.com",
+    "asiarpa.com",
+    "blog.truelancer.com",
+    "vsuvo.com",
+    "virtualassistantva.com",
+    "globalvirtualpartners.com",
+    "feelgoodva.blogspot.com",
+}
+
+
+def test_every_source_in_the_real_data_is_an_https_link_with_a_kind(real):
+    sources = all_sources(real)
+    pages = [s for s in sources if s.article is None]
+    assert len(pages) > 40
+    for source in pages:
+        assert source.site and source.url.startswith("https://"), source
+        assert source.kind in ("primary", "press", "blog"), source
+    for source in sources:
+        if source.article is not None:
+            assert (source.site, source.url, source.kind) == (None, None, None), source
+
+
+def test_weak_sources_are_marked(real):
+    sources = all_sources(real)
+    for source in sources:
+        if source.site in RESEARCH_BLOGS:
+            assert source.weak, source
+        # A home page proves nothing: only a platform's own site or a marked blog may be one.
+        if source.url and urlsplit(source.url).path in ("", "/"):
+            assert source.kind in ("primary", "blog"), source
+    assert {s.site for s in sources if s.weak} >= RESEARCH_BLOGS
+
+
+def test_primary_sources_replace_blogs_where_the_research_has_them(real):
+    portals = {p.id: p for p in real.portals.portals}
+    first = {
+        "upwork": portals["upwork"].fee.sources[0],
+        "upwork-india": portals["upwork"].payments.india.sources[0],
+        "upwork-bangladesh": portals["upwork"].payments.bangladesh.sources[0],
+        "fiverr": portals["fiverr"].fee.sources[0],
+        "freelancer-com": portals["freelancer-com"].fee.sources[0],
+        "peopleperhour": portals["peopleperhour"].fee.sources[0],
+    }
+    for name, source in first.items():
+        assert source.kind == "primary", name
+    assert first["upwork-india"].url == (
+        "https://support.upwork.com/hc/en-us/articles/"
+        "211060578-Direct-to-Local-Bank-fees-and-timing"
+    )
+    assert "help.fiverr.com" in first["fiverr"].url
+    # Freelancer.com's own page confirms only the 10%: the rest is said to be unconfirmed
+    assert "do not confirm" in portals["freelancer-com"].fee.text["en"]
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -408,10 +478,77 @@ CASES = {
             "(got a mapping): keep one of them"
         ],
     ),
+    "source-without-url": (
+        "skills",
+        '{site: example.com, url: "https://example.com/tools", year: 2026, kind: blog}',
+        "{site: example.com, year: 2026, kind: blog}",
+        [
+            "data/skills.yml:13: categories[0].sources[0]: missing `url`: add `url:` with the "
+            "https:// address of the page that gives the fact (a blog known only by its name: "
+            "its home page, with `kind: blog`)"
+        ],
+    ),
+    "source-http-url": (
+        "portals",
+        '"https://example.com/fees"',
+        '"http://example.com/fees"',
+        [
+            "data/portals.yml:11: portals[0].fee.sources[0].url: must start with https:// (got "
+            '"http://example.com/fees"): write the site\'s https:// address, such as '
+            "https://www.example.com"
+        ],
+    ),
+    "source-unknown-kind": (
+        "portals",
+        "kind: blog}",
+        "kind: weak}",
+        [
+            "data/portals.yml:21: portals[0].notes.sources[0].kind: must be one of primary, "
+            'press, blog (got "weak"): use one of primary, press, blog'
+        ],
+    ),
+    "source-without-kind": (
+        "rates",
+        "year: 2026, kind: press}",
+        "year: 2026}",
+        [
+            "data/rates.yml:6: exchange_rates[0].sources[0]: missing `kind`: add `kind: "
+            "primary`, `kind: press` or `kind: blog` (blog marks a weak source)"
+        ],
+    ),
+    "source-url-elsewhere": (
+        "portals",
+        '"https://example.org/blog/market"',
+        '"https://market.example.net/blog"',
+        [
+            'data/portals.yml:21: portals[0].notes.sources[0].url: leads to "market.example.net",'
+            ' not to the site "example.org" the card shows: link a page of example.org, or name '
+            "the site the link leads to"
+        ],
+    ),
+    "exchange-rate-source-as-text": (
+        "rates",
+        '[{site: example.com, url: "https://example.com/rupee", year: 2026, kind: press}]',
+        "[example.com]",
+        [
+            'data/rates.yml:6: exchange_rates[0].sources[0]: must be a mapping (got "example.com"'
+            '): write it as `- {site: example.com, url: "https://example.com/page", year: 2026, '
+            "kind: press}`"
+        ],
+    ),
+    "article-with-url": (
+        "skills",
+        "{article: bengali, year: null}",
+        '{article: bengali, url: "https://example.com/", year: null}',
+        [
+            "data/skills.yml:20: specialisations[0].sources[0]: an article source has no url or "
+            "kind (got a mapping): remove them: the two articles are not web pages"
+        ],
+    ),
     "year-as-text": (
         "skills",
-        "{site: example.com, year: 2026}",
-        '{site: example.com, year: "2026"}',
+        "year: 2026, kind: blog}",
+        'year: "2026", kind: blog}',
         [
             "data/skills.yml:13: categories[0].sources[0].year: must be a whole number or null "
             '(got "2026"): write the year as a number, such as 2026, or null if the source gives '

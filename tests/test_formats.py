@@ -209,10 +209,14 @@ def babel_bounds() -> tuple[str, str]:
 
 def formatted_with(babel: str, target: Path) -> dict[str, object]:
     """The site's formatted values computed with Babel `babel` (a pip requirement)."""
+    # Only this Babel, beside the environment: a constraints file (CI pins the lock) must not
+    # hold it to the locked version.
+    environment = {key: value for key, value in os.environ.items() if key != "PIP_CONSTRAINT"}
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), babel],
         capture_output=True,
         text=True,
+        env=environment,
     )
     if install.returncode != 0:
         if os.environ.get("CI"):

@@ -96,7 +96,7 @@ def test_header_override_is_materials_but_the_site_name():
     changed = (
         '          <span class="md-ellipsis guide-site-name">\n            <span class="guide-'
         'site-name__full">{{ config.site_name }}</span><span class="guide-site-name__short">'
-        "{{ ui.site_short_name }}</span>\n          </span>\n        </div>\n"
+        "{{ ui.app_short_name }}</span>\n          </span>\n        </div>\n"
         '        <div class="md-header__topic" data-md-component="header-topic">'
     )
     assert theirs.count(original) == 1, "Material's header changed: update overrides/partials"
@@ -204,7 +204,9 @@ def test_404_tab_titles_say_not_found(site, page, title):
 def test_root_404_switches_by_a_script_in_the_head(site):
     html = site.page("404.html")
     head = html.split("</head>", 1)[0]
-    tag = re.search(r'<script src="/g/assets/javascripts/guide-404.js"([^>]*)></script>', head)
+    tag = re.search(
+        r'<script src="/g/assets/javascripts/guide-404\.js(?:\?v=\w+)?"([^>]*)></script>', head
+    )
     assert tag, "the 404 script must block in the head, before anything is shown"
     assert 'data-root="/g/"' in tag[1] and 'data-lang="en"' in tag[1]
     assert 'data-languages="hi bn"' in tag[1]
@@ -405,5 +407,17 @@ def test_sydneys_summer_is_the_northern_winter(real):
 
 def test_the_chart_words_exist_in_every_language(real):
     labels = real.labels.labels
-    for key in ("chart_as_text", "site_short_name", "language_suggestion", "converted_below"):
+    for key in ("chart_as_text", "app_short_name", "language_suggestion", "converted_below"):
         assert set(labels[key]) == set(LANGUAGES)
+
+
+def test_stylesheets_close_every_block():
+    """An unclosed rule nests everything after it (CSS nesting): the phone rules at the end of
+    guide.css would then apply nowhere."""
+    for sheet in (ROOT / "docs/assets/stylesheets").glob("*.css"):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        depth = 0
+        for char in text:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth >= 0, sheet.name
+        assert depth == 0, f"{sheet.name}: {depth} block(s) left open"

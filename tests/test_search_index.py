@@ -79,7 +79,12 @@ def test_materials_own_index_is_a_stub(site):
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+    """Every page with a search box: not the offline page (hooks/offline_reading.py)."""
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if "assets" not in p.relative_to(site).parts and p.name != "offline.html"
+    )
 
 
 def page_language(site: Path, page: Path) -> str:

@@ -54,6 +54,7 @@ from lib.formats import (
 from lib.words import words_for
 
 TEMPLATES = "guide"  # overrides/guide/NAME.html
+SourceLinks = list[dict[str, str | None]]  # {name, url, year, weak} for each source
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,19 @@ class Localizer:
     def year(self, year: int | None) -> str:
         return format_year(year, self.language) if year is not None else self.words["undated"]
 
-    def sources(self, sources: Sequence[Source]) -> str:
-        """example.com (2026); the Hindi article (undated)"""
-        return "; ".join(
-            f"{source.site or self.words[f'article_{source.article}']} ({self.year(source.year)})"
+    def sources(self, sources: Sequence[Source]) -> SourceLinks:
+        """Each source as the cards print it, a short link: {name: golance.com, url, year:
+        2026, weak: "blog"}. `weak` is the word that marks a weak source in the page's
+        language (None for the others); the two articles have no url."""
+        return [
+            {
+                "name": source.site or self.words[f"article_{source.article}"],
+                "url": https(source.url) if source.url else None,
+                "year": self.year(source.year),
+                "weak": self.words["source_weak"] if source.weak else None,
+            }
             for source in sources
-        )
+        ]
 
     def fact(self, value: Fact | str | None) -> dict[str, Any] | None:
         """A sourced statement, or {"unconfirmed": …} where no source confirms it."""
@@ -205,7 +213,7 @@ def rates_view(local: Localizer) -> View:
             "rate": local.rate(rate),
             "period": local.period(rate),
             "note": local.text(rate.note) if rate.note else None,
-            "sources": local.list(rate.sources),
+            "sources": local.sources(rate.sources),
         }
         for rate in rates.exchange_rates
     ]
@@ -213,7 +221,7 @@ def rates_view(local: Localizer) -> View:
     return View({"bands": bands, "exchange_rates": exchange_rates}, ids)
 
 
-def beginners(local: Localizer, value: Beginners | str) -> dict[str, str | None]:
+def beginners(local: Localizer, value: Beginners | str) -> dict[str, Any]:
     if not isinstance(value, Beginners):
         return {"unconfirmed": local.words[UNCONFIRMED]}
     return {
@@ -270,7 +278,7 @@ def home_currency(language: str) -> str:
     return HOME_CURRENCIES.get(language, HOME_CURRENCIES["en"])[0]
 
 
-def unique_sources(local: Localizer, groups: Iterable[Sequence[Source]]) -> str:
+def unique_sources(local: Localizer, groups: Iterable[Sequence[Source]]) -> SourceLinks:
     """Every source of the records charted, once each, in the order met."""
     seen = dict.fromkeys(source for group in groups for source in group)
     return local.sources(list(seen))
@@ -333,9 +341,8 @@ def rate_chart_view(local: Localizer) -> View:
     chart.notes = [
         local.words["chart_rates_legend"],
         "≈ " + local.words.fill("converted", rates=local.rates_used(currencies)),
-        f"{local.words['sources']}: "
-        + unique_sources(local, [b.sources for b in bands] + [s.sources for s in surveys]),
     ]
+    chart.sources = unique_sources(local, [b.sources for b in bands] + [s.sources for s in surveys])
     steps = round(top / step)
     layout.finish([(i * step, format_money(i * step, home, language)) for i in range(steps + 1)])
     return chart_view(chart, [b.id for b in bands] + [s.id for s in surveys])
@@ -393,9 +400,10 @@ def payout_chart_view(example_id: str) -> Callable[[Localizer], View]:
             words["chart_payout_legend"],
             "≈ " + words.fill("converted", rates=rate),
             words["chart_bank_charge"],
-            f"{words['sources']}: "
-            + unique_sources(local, [*(i.sources for i in example.steps), example.rate_sources]),
         ]
+        chart.sources = unique_sources(
+            local, [*(i.sources for i in example.steps), example.rate_sources]
+        )
         ticks = round(top / step)
         layout.finish([(i * step, usd(i * step)) for i in range(ticks + 1)])
         return chart_view(chart, [example.id, *(item.id for item in example.steps)])
@@ -469,11 +477,10 @@ def time_zones_view(local: Localizer) -> View:
     chart.notes = [
         words["chart_zone_legend"],
         *others,
-        f"{words['sources']}: "
-        + unique_sources(
-            local, [h.sources for h in zones.homes] + [c.sources for c in zones.clients]
-        ),
     ]
+    chart.sources = unique_sources(
+        local, [h.sources for h in zones.homes] + [c.sources for c in zones.clients]
+    )
     # the right end is 24:00, the end of the day, not a second 00:00
     ticks = [(hour * 60, localize_digits(f"{hour:02d}:00", language)) for hour in range(0, 25, 6)]
     layout.finish(ticks)

@@ -153,6 +153,8 @@ class Chart:
     width: str = number(WIDTH)
     text: list[str] = field(default_factory=list)  # the text equivalent, one line per item
     notes: list[str] = field(default_factory=list)  # printed under the chart, for everyone
+    # the sources of every value charted, as Localizer.sources gives them: {name, url, year, weak}
+    sources: list[dict[str, str | None]] = field(default_factory=list)
 
 
 class Scale:

@@ -1,7 +1,8 @@
 """Checks across records and files that a schema cannot express.
 
 Ids used twice, a rate band naming an unknown category, a minimum above its maximum, a currency
-without an exchange rate. Each check is robust to data the schema has already rejected.
+without an exchange rate, a source whose link leads to another site than the one it names. Each
+check is robust to data the schema has already rejected.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.numbers import is_currency
 
@@ -229,3 +231,43 @@ def _strings(value: Any, path: KeyPath) -> list[tuple[KeyPath, str]]:
     if isinstance(value, list):
         return [item for i, inner in enumerate(value) for item in _strings(inner, (*path, i))]
     return [(path, value)] if isinstance(value, str) else []
+
+
+# A card shows a source's `site` as the text of its link: the link must lead there. The site's
+# first word is compared when it is a host name ("taipeitimes.com (AFP)" -> taipeitimes.com).
+SITE_HOST = re.compile(r"(?i)[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+def check_source_links(doc: Document) -> None:
+    """Every source's url leads to the site it names (or a host under it: upwork.com for
+    support.upwork.com). The schema has already checked that the url is https."""
+    for path, value in _mappings(doc.data, ()):
+        site, url = value.get("site"), value.get("url")
+        if not (isinstance(site, str) and isinstance(url, str) and url.startswith("https://")):
+            continue
+        named = SITE_HOST.match(site.strip())
+        if not named:
+            continue  # a publication's name, not a host: nothing to compare
+        domain, host = named[0].lower().removeprefix("www."), _host(url)
+        if host != domain and not host.endswith("." + domain):
+            doc.add(
+                (*path, "url"),
+                f"leads to {shown(host)}, not to the site {shown(site)} the card shows: link a "
+                f"page of {domain}, or name the site the link leads to",
+            )
+
+
+def _mappings(value: Any, path: KeyPath) -> list[tuple[KeyPath, dict[str, Any]]]:
+    found: list[tuple[KeyPath, dict[str, Any]]] = []
+    if isinstance(value, dict):
+        found.append((path, value))
+        for key, inner in value.items():
+            found += _mappings(inner, (*path, key))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            found += _mappings(inner, (*path, i))
+    return found

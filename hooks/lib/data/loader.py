@@ -23,6 +23,7 @@ from lib.data.checks import (
     check_payout_examples,
     check_rates,
     check_skills,
+    check_source_links,
     check_time_zones,
     check_unique,
 )
@@ -95,6 +96,7 @@ def load_data(
     check_rates(docs["rates"], categories)
     for doc in docs.values():
         check_hosts(doc)
+        check_source_links(doc)
     check_unique(docs["portals"], ["portals"])
     check_payout_examples(docs["payout_examples"])
     check_time_zones(docs["time_zones"])

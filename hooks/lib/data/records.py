@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 ALL_CATEGORIES = "all"  # a rate band's category that stands for every kind of VA work
 UNCONFIRMED = "unconfirmed"  # what a fact no source confirms is written as
+WEAK_KIND = "blog"  # a source's kind that the cards mark as weak
 
 Localized = Mapping[str, str]  # language -> text
 Unconfirmed = Literal["unconfirmed"]
@@ -20,9 +21,18 @@ def _localized(value: Mapping[str, str]) -> Localized:
 
 @dataclass(frozen=True)
 class Source:
+    """A web page (site, url, kind) or one of the two articles the guide grew from."""
+
     year: int | None  # None: the source is undated
     site: str | None = None
+    url: str | None = None  # https only (the schema says so); None for the articles
+    kind: str | None = None  # "primary", "press" or "blog"; None for the articles
     article: str | None = None  # "hindi" or "bengali": the articles the guide grew from
+
+    @property
+    def weak(self) -> bool:
+        """A blog, a vendor's page or a copy: the cards mark it so the reader weighs it."""
+        return self.kind == WEAK_KIND
 
 
 @dataclass(frozen=True)
@@ -69,7 +79,7 @@ class ExchangeRate:
     currency: str
     per_usd: float
     date: str
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     date_end: str | None = None
     note: Localized | None = None
 
@@ -272,7 +282,16 @@ Raw = dict[str, Any]  # a record as the schema has checked it
 
 
 def _sources(raw: list[Raw]) -> tuple[Source, ...]:
-    return tuple(Source(year=s["year"], site=s.get("site"), article=s.get("article")) for s in raw)
+    return tuple(
+        Source(
+            year=s["year"],
+            site=s.get("site"),
+            url=s.get("url"),
+            kind=s.get("kind"),
+            article=s.get("article"),
+        )
+        for s in raw
+    )
 
 
 def _fact(raw: Any) -> Fact | Unconfirmed:
@@ -319,7 +338,7 @@ def build_rates(raw: Raw) -> Rates:
                 date=r["date"],
                 date_end=r.get("date_end"),
                 note=_localized(r["note"]) if "note" in r else None,
-                sources=tuple(r["sources"]),
+                sources=_sources(r["sources"]),
             )
             for r in raw["exchange_rates"]
         ),

@@ -3,7 +3,9 @@
 The shape of each file is its JSON Schema in data/schema/, which editors use too (through the
 yaml-language-server line at the top of each file). Three keywords of our own cover what Draft 7
 cannot say: x-localized (a text in every built language), x-date, x-currency and
-x-not-future (a year no later than next year).
+x-not-future (a year no later than next year). Keywords that only word messages: x-fix (the fix
+for a field's value), x-fix-missing (the fix for each key a `required` names), errorMessage and
+patternErrorMessage (what is wrong, as editors show it too).
 """
 
 from __future__ import annotations
@@ -184,8 +186,14 @@ def schema_messages(error: jsonschema.ValidationError, name: str) -> list[tuple[
         ]
     if kind == "required":
         missing = error.message.split(" is a required property")[0].strip("'\"")
+        # x-fix-missing: a schema's own fix for a key it requires (what to write, not just where)
+        own_fix = schema.get("x-fix-missing", {}).get(missing)
         return [
-            (path, f"missing `{missing}`: add `{missing}:` (see data/schema/{name}.schema.json)")
+            (
+                path,
+                f"missing `{missing}`: "
+                + (own_fix or f"add `{missing}:` (see data/schema/{name}.schema.json)"),
+            )
         ]
     if kind in _OWN_KEYWORDS:
         return [(path, error.message)]
