@@ -85,7 +85,7 @@ def test_every_table_of_the_built_site_is_labelled(site):
 # --- the header: Material's, with a short site name for phones ------------------------------
 
 
-def test_header_override_is_materials_but_the_site_name():
+def test_header_override_is_materials_but_the_site_name_and_an_escaped_title():
     ours = (ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")
     theirs = (MATERIAL / "partials/header.html").read_text(encoding="utf-8")
     original = (
@@ -99,9 +99,12 @@ def test_header_override_is_materials_but_the_site_name():
         "{{ ui.app_short_name }}</span>\n          </span>\n        </div>\n"
         '        <div class="md-header__topic" data-md-component="header-topic">'
     )
+    raw_title, text_title = "{{ page.meta.title }}", "{{ page.meta.title | e }}"
     assert theirs.count(original) == 1, "Material's header changed: update overrides/partials"
+    assert theirs.count(raw_title) == 1
     body = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731 (without the top comment)
-    assert body(ours) == body(theirs).replace(original, changed)
+    expected = body(theirs).replace(original, changed).replace(raw_title, text_title)
+    assert body(ours) == expected
 
 
 @pytest.mark.parametrize(
