@@ -178,27 +178,32 @@ def synonym_table(terms: Iterable[Term], language: str) -> dict[str, list[str]]:
     """Query word -> the glossary terms it should also find, for one language.
 
     Built from the checked glossary (data/glossary.yml): each word of an English term finds the
-    whole term in `language` ("payment" -> "पेमेंट", "hourly" -> "प्रति घंटा"), and each word of
+    whole term in `language` ("payment" -> "पेमेंट", "hourly" -> "प्रति घंटा"), each word of
     a spelling the glossary tells writers to avoid finds the term they write instead
-    ("फ़्रीलांसर" -> "फ्रीलांसर"). A term of several words is one entry: a page matches it when
-    it has all of them.
+    ("फ़्रीलांसर" -> "फ्रीलांसर"), and each of the term's `synonyms`, the other words readers
+    use for it, finds it too ("भुगतान" -> "पेमेंट"); a synonym of several words is one key, its
+    words separated by a space ("विनिमय दर"), found when the query has those words in a row.
+    A term of several words is one entry: a page matches it when it has all of them.
     """
     table: dict[str, list[str]] = {}
 
-    def add(key_text: str, target_words: list[str]) -> None:
+    def add(key: str, target_words: list[str]) -> None:
         target = " ".join(target_words)
-        for key in tokenize(key_text):
-            if len(key) < 2 or key in target_words or not target:
-                continue
-            entries = table.setdefault(key, [])
-            if target not in entries:
-                entries.append(target)
+        if len(key) < 2 or key in target_words or not target or key == target:
+            return
+        entries = table.setdefault(key, [])
+        if target not in entries:
+            entries.append(target)
 
     for term in terms:
         if language not in term.names:
             continue
         target_words = tokenize(term.names[language])
-        add(term.names.get("en", ""), target_words)  # a one-language build checks only its own
+        for key in tokenize(term.names.get("en", "")):  # a one-language build checks only its own
+            add(key, target_words)
         for variant in (term.avoid or {}).get(language, ()):
-            add(variant, target_words)
+            for key in tokenize(variant):
+                add(key, target_words)
+        for synonym in (term.synonyms or {}).get(language, ()):
+            add(" ".join(tokenize(synonym)), target_words)
     return {key: table[key] for key in sorted(table)}
