@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lib.search_forms import group_forms, suffix_table
-from lib.search_keys import KEY_RULES, PREFIX_KEY, word_key
+from lib.search_keys import KEY_RULES, PREFIX_KEY, word_keys
 from lib.search_text import (
     INVISIBLE,
     _base36,
@@ -256,8 +256,7 @@ def build_search(
     if language in KEY_RULES:
         by_key: dict[str, list[str]] = {}
         for word in words:
-            key = word_key(word, language)
-            if key:
+            for key in word_keys(word, language):
                 by_key.setdefault(key, []).append(word)
         entries = []
         for key in sorted(by_key, key=_utf16):

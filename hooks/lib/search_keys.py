@@ -10,10 +10,13 @@ Two halves, applied in this order:
    "kmai"), which readers sometimes type and sometimes do not ("kamai", "naukri").
 2. loosen(): the same rules for that Latin text and for what the reader typed, so the two meet
    whatever the reader's spelling: vowel length (aa, ee, oo), the diphthongs (ai/ay -> e,
-   au/ou -> o), every `a` after the first letter (the inherent vowel, which anyascii drops and
-   readers write at will, and the final a), on Bengali pages every `o` after the first letter too
-   (Bengali's inherent vowel, typed "o" as often as "a": kotha, katha), the aspirates (kh -> k,
-   bh -> b, ...), sh -> s, v/w -> b, z -> j, q -> k, doubled letters.
+   au/ou -> o), every `a` after the first letter (the inherent vowel, which readers write at
+   will, and the final a), the aspirates (kh -> k, bh -> b, ...), sh -> s, v/w -> b, z -> j,
+   q -> k, doubled letters.
+
+Bengali's inherent vowel is typed "o" as often as "a" or not at all (kotha, katha for কথা): a
+Bengali word gets two keys, one with it written "o" and one with it written "a" (which loosen
+drops). A real ো stays "o" in both, so কাজ (kaj) and খোঁজ (khoj) keep apart.
 
 The rules are data (KEY_RULES): the search worker gets them in the index and applies them to the
 query with JavaScript's RegExp, so there is one copy of them. tests/test_search_keys.py runs the
@@ -49,14 +52,13 @@ NATIVE_SPELLINGS = {
 _NATIVE = re.compile("|".join(sorted(map(re.escape, NATIVE_SPELLINGS), key=len, reverse=True)))
 # A consonant (with its nukta) followed by a letter that is no vowel sign or virama carries the
 # inherent vowel: it is written out, so that क+ह (kaha) stays apart from ख (kha) once the
-# aspirates are merged; Bengali's is written "o", as readers type it (হয় "hoy", কথা "kotha").
-# At the end of a word it is silent (काम "kam").
-_INHERENT = {
-    "a": re.compile(
-        "([\u0915-\u0939\u0958-\u095f]\u093c?)(?=[^\u093a-\u094f\u0955-\u0957\u0962\u0963])"
-    ),
-    "o": re.compile("([\u0995-\u09b9\u09dc-\u09df]\u09bc?)(?=[^\u09bc-\u09cd\u09d7\u09e2\u09e3])"),
-}
+# aspirates are merged. At the end of a word it is silent (काम "kam").
+_DEVANAGARI_INHERENT = re.compile(
+    "([\u0915-\u0939\u0958-\u095f]\u093c?)(?=[^\u093a-\u094f\u0955-\u0957\u0962\u0963])"
+)
+_BENGALI_INHERENT = re.compile(
+    "([\u0995-\u09b9\u09dc-\u09df]\u09bc?)(?=[^\u09bc-\u09cd\u09d7\u09e2\u09e3])"
+)
 _INDIC = re.compile("[\u0900-\u097f\u0980-\u09ff]")
 
 # (pattern, replacement) in the syntax both Python's re and JavaScript's RegExp read alike;
@@ -82,7 +84,8 @@ _CONSONANTS = [
 _DOUBLES = [["([a-z])\\1+", "$1"]]
 KEY_RULES: dict[str, list[list[str]]] = {
     "hi": [*_VOWELS, *_CONSONANTS, ["(?<=.)a", ""], *_DOUBLES],
-    "bn": [*_VOWELS, *_CONSONANTS, ["(?<=.)[ao]", ""], *_DOUBLES],
+    # a Bengali word's last vowel sound is typed "o" or not (বড় boro, ভালো bhalo or bhal)
+    "bn": [*_VOWELS, *_CONSONANTS, ["(?<=.)o$", ""], ["(?<=.)a", ""], *_DOUBLES],
 }
 
 
@@ -107,20 +110,23 @@ def loosen(latin: str, language: str) -> str:
     return key
 
 
-def native_latin(word: str) -> str:
-    """A Devanagari or Bengali word in Latin letters, the way readers tend to type it."""
+def native_latin(word: str, bengali_inherent: str = "o") -> str:
+    """A Devanagari or Bengali word in Latin letters, the way readers tend to type it, with
+    Bengali's inherent vowel written `bengali_inherent`."""
     spelled = _NATIVE.sub(lambda m: NATIVE_SPELLINGS[m[0]], word)
-    for vowel, consonant in _INHERENT.items():
-        spelled = consonant.sub(r"\1" + vowel, spelled)
+    spelled = _DEVANAGARI_INHERENT.sub(r"\1a", spelled)
+    spelled = _BENGALI_INHERENT.sub(r"\1" + bengali_inherent, spelled)
     return anyascii(spelled).lower()
 
 
-def word_key(word: str, language: str) -> str:
-    """The key of a word of the index: "" for a word with no Devanagari or Bengali letter (Latin
-    words are matched as they are written) or with a digit (numbers are typed as numbers)."""
+def word_keys(word: str, language: str) -> list[str]:
+    """The keys of a word of the index: none for a word with no Devanagari or Bengali letter
+    (Latin words are matched as they are written) or with a digit (numbers are typed as
+    numbers); two for a Bengali word whose inherent vowel the reader may type "o" or "a"."""
     if not has_keys(language) or not _INDIC.search(word) or re.search(r"\d", word):
-        return ""
-    return loosen(native_latin(word), language)
+        return []
+    keys = [loosen(native_latin(word, vowel), language) for vowel in ("o", "a")]
+    return [key for i, key in enumerate(keys) if key and key not in keys[:i]]
 
 
 def query_key(term: str, language: str) -> str:

@@ -284,7 +284,9 @@ def build_glossary(raw: dict) -> Glossary:
     own_keys = ("id", "avoid", "synonyms", "definition")
 
     def by_language(key: str, term: dict) -> Mapping[str, tuple[str, ...]] | None:
-        return MappingProxyType({k: tuple(v) for k, v in term[key].items()}) if key in term else None
+        return (
+            MappingProxyType({k: tuple(v) for k, v in term[key].items()}) if key in term else None
+        )
 
     return Glossary(
         terms=tuple(
