@@ -95,7 +95,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until_quiet(page, server: SiteServer, quiet_ms: int = 1000, limit_ms: int = 10_000) -> None:
+def wait_until_quiet(
+    page, server: SiteServer, quiet_ms: int = 1000, limit_ms: int = 10_000
+) -> None:
     """Wait until the server has answered no request for `quiet_ms` (at most `limit_ms`)."""
     seen, still = len(server.log), 0
     for _ in range(limit_ms // 100):

@@ -150,7 +150,8 @@ def write_language_index(*, config: MkDocsConfig) -> None:
     pages = pages_from_sections(sections, _nav.pop(language, {}))
     # data_blocks has checked the data before any page was built; this reuses that copy
     glossary = load_data_once(project_root(config) / "data", build_languages(config)).glossary
-    files = build_search(pages, language, synonym_table(glossary.terms, language))
+    folder_prefix = "" if language == default_language(config) else f"{language}/"
+    files = build_search(pages, language, synonym_table(glossary.terms, language), folder_prefix)
     folder = (Path(config.site_dir) / index_path(language, default_language(config))).parent
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():  # a file of an earlier build (mkdocs serve keeps the folder)

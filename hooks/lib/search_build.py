@@ -3,18 +3,19 @@
 What a reader downloads must not grow with the guide (issue 16: ten times the pages may cost at
 most 1.5 times the bytes of a first query), so nothing is fetched whole, the way Pagefind does it:
 
-- `index.<lang>.json`, the entry, fetched on the first query: the pages (address, title, a
-  digest naming their passage files), the first word of each vocabulary shard and of each key
-  shard, the rules for phonetic keys and word endings, the glossary's synonyms.
+- `index.<lang>.json`, the entry, fetched on the first query: the pages (address without the
+  language folder, and title), the first word of each vocabulary shard and of
+  each key shard, the rules for phonetic keys and word endings, the glossary's synonyms.
 - `w-<digest>.json`, vocabulary shards: a run of the sorted vocabulary (front-coded, as in
   search_text) with, for each word, the pages that have it, whether in a title, and in which of
   the page's passages; which words are forms of which (search_forms); how pages write a word
   when that is not its normalized form. A query fetches the shard of each of its words.
 - `k-<digest>.json`, phonetic key shards (search_keys): each key with the words that have it and
   their pages. Only a query in Latin letters on /hi/ or /bn/ fetches one.
-- `p-<page digest>-<n>.json`, passages: a page's text cut at sentences into parts of about
-  PART_CHARS letters, with the title and address of each section in it. The worker fetches one
-  part for each result it shows, to quote the passage around the match.
+- `p-<digest>-<page>-<n>.json`, passages (page and part numbered in base 36; one digest for
+  all of them, so that the entry names no file per page): a page's text cut at sentences into
+  parts of about PART_CHARS letters, with the title and address of each section in it. The
+  worker fetches one part for each result it shows, to quote the passage around the match.
 - `manifest.json`: every file above, for a downloader that keeps search working offline (it is
   never fetched by the worker).
 
@@ -182,8 +183,11 @@ def build_search(
     pages: Sequence[Page],
     language: str,
     synonyms: Mapping[str, list[str]] | None = None,
+    prefix: str = "",
 ) -> dict[str, bytes]:
-    """Every file of the language's search index: file name -> contents."""
+    """Every file of the language's search index: file name -> contents. `prefix` is the
+    language's folder in the site ("hi/"; "" for the default language): the entry leaves it out
+    of the pages' addresses."""
     files: dict[str, bytes] = {}
     width = len(_base36(max(len(pages) - 1, 0)))
     vocabulary: dict[str, dict[int, _Postings]] = {}
@@ -205,13 +209,11 @@ def build_search(
             ):
                 written_forms.setdefault(word, set()).add(written)
 
+    all_parts: list[list[bytes]] = []
     for number, page in enumerate(pages):
         parts = split_parts(page)
-        encoded = [_dump(part) for part in parts]
-        digest = _digest(b"\n".join(encoded), 8)
-        for index, data in enumerate(encoded):
-            files[f"p-{digest}-{index}.json"] = data
-        page_rows.append([page.location, page.title, digest])
+        all_parts.append([_dump(part) for part in parts])
+        page_rows.append([page.location.removeprefix(prefix), page.title])
         add(page.title, number, TITLE, 0)
         add(" ".join(page.nav), number, NAV, None)  # quoted from the end of part 0
         for index, part in enumerate(parts):
@@ -222,6 +224,12 @@ def build_search(
     for postings in vocabulary.values():
         for entry in postings.values():
             entry.parts.sort()
+
+    # one digest names every passage file (a page's own would cost each page in the entry)
+    passages = _digest(b"\n".join(b"\n".join(parts) for parts in all_parts), 8)
+    for number, parts in enumerate(all_parts):
+        for index, data in enumerate(parts):
+            files[f"p-{passages}-{_base36(number)}-{_base36(index)}.json"] = data
 
     words = sorted(vocabulary, key=_utf16)
     stems = group_forms(words, language)
@@ -287,7 +295,9 @@ def build_search(
 
     entry: dict[str, Any] = {
         "format": FORMAT,
+        "prefix": prefix,
         "pages": page_rows,
+        "passages": passages,
         "width": width,
         "words": word_index,
         "keys": key_index,

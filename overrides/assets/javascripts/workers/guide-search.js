@@ -37,6 +37,7 @@ function words(text) {
 }
 
 const letters = text => [...text].length
+const bases = text => (text.match(/\p{L}|\p{N}/gu) || []).length /* letters without vowel signs */
 
 /* The phonetic key of Latin text (lib/search_keys.py: the rules come from there) */
 function loosen(latin, rules) {
@@ -64,9 +65,9 @@ function stems(word, table) {
 
 const escape = text => text.replace(/[&<>"']/g, c => ESCAPES[c])
 
-function mark(text, hit) {
+function mark(text, hit, spans = words(text)) {
   let out = "", last = 0
-  for (const [start, end, word] of words(text))
+  for (const [start, end, word] of spans)
     if (hit.has(word)) {
       out += `${escape(text.slice(last, start))}<mark>${escape(text.slice(start, end))}</mark>`
       last = end
@@ -79,6 +80,7 @@ function mark(text, hit) {
 let entry = null, base = null
 const files = new Map()
 const forms = new Map() /* how pages write a word when it is not its normalized form */
+const titles = new Map() /* page -> the words of its title */
 
 function fetchJSON(name) {
   const url = new URL(name, base).href
@@ -178,8 +180,9 @@ async function withPrefix(kind, prefix) {
 }
 
 function record(s, i) {
-  return {
-    name: s.names[i], postings: s.pages[i], words: s.words ? s.words[i] : [s.names[i]],
+  s.records = s.records || []
+  return s.records[i] = s.records[i] || {
+    name: s.names[i], postings: postings(s.pages[i]), words: s.words ? s.words[i] : [s.names[i]],
     stem: s.stem[i], forms: s.forms[i] || [], written: s.written[i] || []
   }
 }
@@ -207,7 +210,7 @@ async function matchTerm(term, phrases) {
       found.push({ rec, weight })
     }
   }
-  const long = letters(term) >= 2
+  const long = bases(term) >= 2 /* पे is one letter: matched as typed, not as the start of words */
   const [exact, started] = await Promise.all([
     lookup("words", term), long ? withPrefix("words", term) : []
   ])
@@ -274,14 +277,14 @@ function scoreTerm(matches) {
   for (const { rec, weight } of matches.found) {
     if (rec.written.length)
       forms.set(rec.name, rec.written)
-    const list = postings(rec.postings)
+    const list = rec.postings
     for (const posting of list)
       hit(posting.page, weight * factor(posting, list.length), [rec.name], posting.parts)
   }
   for (const [records, weight] of matches.glossary) {
     if (!records.length || records.some(r => !r))
       continue
-    const lists = records.map(r => new Map(postings(r.postings).map(p => [p.page, p])))
+    const lists = records.map(r => new Map(r.postings.map(p => [p.page, p])))
     for (const page of lists[0].keys()) {
       if (!lists.every(list => list.has(page)))
         continue
@@ -290,7 +293,7 @@ function scoreTerm(matches) {
     }
   }
   for (const [rec, weight] of matches.sound) {
-    const list = postings(rec.postings)
+    const list = rec.postings
     for (const posting of list)
       hit(posting.page, weight * factor(posting, list.length), rec.words, posting.parts)
   }
@@ -344,7 +347,8 @@ function bestPart(result) {
   return best
 }
 
-const partName = (page, part) => `p-${entry.pages[page][2]}-${part}.json`
+const partName = (page, part) => `p-${entry.passages}-${page.toString(36)}-${part.toString(36)}.json`
+const address = page => entry.prefix + entry.pages[page][0]
 
 /* ---------------------------------------------------------------- passages */
 
@@ -365,7 +369,7 @@ function passage(text, hit, before = 60, after = 160) {
 
 /* Material's items for one result: the page, then sections of the passage that match */
 function item(result, terms, part) {
-  const [location, title] = entry.pages[result.page]
+  const location = address(result.page), title = entry.pages[result.page][1]
   const hit = result.words
   const matched = {}
   for (const word of [...hit].sort((a, b) => a.length - b.length).slice(0, 12)
@@ -385,7 +389,8 @@ function item(result, terms, part) {
     if (where && where !== location && sections.length < 3 && !sections.some(s => s.location === where))
       sections.push({ location: where, title: mark(heading, hit), text: `<p>${quote}</p>`, score: result.score * 0.9, terms: matched })
   }
-  return [{ location, title: mark(title, hit), text, score: result.score, terms: matched }, ...sections]
+  const spans = titles.get(result.page) || titles.set(result.page, words(title)).get(result.page)
+  return [{ location, title: mark(title, hit, spans), text, score: result.score, terms: matched }, ...sections]
 }
 
 /* ---------------------------------------------------------------- queries */
