@@ -162,6 +162,20 @@ def _posting_string(postings: dict[int, _Postings], width: int) -> str:
     )
 
 
+def _pages_with_all(
+    vocabulary: Mapping[str, dict[int, _Postings]], words: Sequence[str]
+) -> dict[int, _Postings]:
+    """The postings of the pages that have every one of `words` (flags and passages merged)."""
+    if not words or any(word not in vocabulary for word in words):
+        return {}
+    pages: dict[int, _Postings] = {}
+    for page in set.intersection(*(set(vocabulary[word]) for word in words)):
+        entries = [vocabulary[word][page] for word in words]
+        parts = sorted({part for entry in entries for part in entry.parts})
+        pages[page] = _Postings(min(entry.flags for entry in entries), parts)
+    return pages
+
+
 def _shards(entries: list[tuple[str, Any]], size_of) -> list[list[tuple[str, Any]]]:
     """Consecutive runs of `entries` of about SHARD_BYTES each (never empty, never split a word)."""
     shards: list[list[tuple[str, Any]]] = []
@@ -262,19 +276,31 @@ def build_search(
 
     key_index: list[list[str]] = []
     if language in KEY_RULES:
-        by_key: dict[str, list[str]] = {}
+        # key -> (words to mark in the results, their pages): the vocabulary's words, and the
+        # glossary's synonyms that no page writes (kaushal finds कौशल, which finds स्किल)
+        by_key: dict[str, list[tuple[list[str], dict[int, _Postings]]]] = {}
         for word in words:
             for key in word_keys(word, language):
-                by_key.setdefault(key, []).append(word)
+                by_key.setdefault(key, []).append(([word], vocabulary[word]))
+        for synonym, targets in (synonyms or {}).items():
+            if " " in synonym or synonym in vocabulary:
+                continue
+            for target in targets:
+                target_words = target.split(" ")
+                pages = _pages_with_all(vocabulary, target_words)
+                for key in word_keys(synonym, language) if pages else ():
+                    by_key.setdefault(key, []).append((target_words, pages))
         entries = []
         for key in sorted(by_key, key=_utf16):
             union: dict[int, _Postings] = {}
-            for word in by_key[key]:
-                for page, entry in vocabulary[word].items():
+            marked: list[str] = []
+            for found, pages in by_key[key]:
+                marked += [word for word in found if word not in marked]
+                for page, entry in pages.items():
                     merged = union.setdefault(page, _Postings())
                     merged.flags |= entry.flags
                     merged.parts = sorted(set(merged.parts) | set(entry.parts[:MAX_PARTS]))
-            entries.append((key, (by_key[key], _posting_string(union, width))))
+            entries.append((key, (marked, _posting_string(union, width))))
         for shard in _shards(
             entries,
             lambda entry: (

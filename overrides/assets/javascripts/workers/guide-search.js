@@ -17,7 +17,7 @@ const FORMAT = 2
    come before synonyms, and synonyms before phonetic matches. */
 const WEIGHT = { exact: 8, form: 7, prefix: 4, synonym: 1.3, synonymPrefix: 1.1, sound: 0.35, soundPrefix: 0.15 }
 const SHOWN = 10 /* results Material renders at once: the ones that get a passage */
-const PASSAGE_DELAY = 150 /* ms the query must stay unchanged before passages are fetched */
+const PASSAGE_DELAY = 300 /* ms the query must stay unchanged before passages are fetched */
 const MAX_PREFIX_SHARDS = 3
 
 function normalize(text) {
