@@ -232,6 +232,8 @@ def build_search(
         add(" ".join(page.nav), number, NAV, None)  # quoted from the end of part 0
         for index, part in enumerate(parts):
             for location, title, text in part:
+                if not location:  # the navigation titles, indexed above
+                    continue
                 if location != page.location:
                     add(title, number, SECTION_TITLE, index)
                 add(text, number, 0, index)

@@ -73,13 +73,13 @@ _VOWELS = [
     ["au|ou|aw", "o"],  # naukri = nokri
 ]
 _CONSONANTS = [
+    ["q", "k"],
+    ["x", "ks"],
     ["ph", "f"],
     ["([kgcjtdbpr])h", "$1"],  # aspirates: dhokha = dokha
     ["sh", "s"],
     ["[vw]", "b"],
     ["z", "j"],
-    ["q", "k"],
-    ["x", "ks"],
 ]
 _DOUBLES = [["([a-z])\\1+", "$1"]]
 KEY_RULES: dict[str, list[list[str]]] = {

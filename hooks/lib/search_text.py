@@ -12,11 +12,8 @@ this module letter for letter (tests/test_browser_search.py compares the two on 
   anything else separates words: white space, `।`, `॥`, hyphens, quotes, brackets, punctuation.
   Python's `\\w` is no use here: it does not match the vowel signs and viramas of Indic scripts.
 
-Each language's index is compact, because a reader's first view plus search must stay within
-90 KiB gzipped (benchmarks/page_weight.py): the sorted vocabulary, which pages contain each word,
-and the titles of pages and sections; about 12 KiB for the Hindi guide, where its text would be
-27 KiB. With no body text in it, a result shows the page and those of its sections whose titles
-match, and the page opened from it highlights every match.
+The index itself, cut into small files fetched as a query needs them, is built by
+lib/search_build.py from these words.
 """
 
 from __future__ import annotations
@@ -24,8 +21,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 from lib.data import Term
 
@@ -81,56 +77,6 @@ def html_to_text(markup: str) -> str:
     Every tag becomes a space, as Material's own tokenizer treats a tag as a word boundary.
     """
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
-
-
-def build_index(
-    sections: Iterable[Mapping[str, str]], synonyms: Mapping[str, list[str]] | None = None
-) -> dict[str, Any]:
-    """The language's search index from Material-style sections {location, title, text}.
-
-    - `docs`: every page and section as [location, title], a page before its sections.
-    - `words`: the vocabulary, normalized and sorted, space-separated and front-coded: each word
-      is the number of leading UTF-16 code units it shares with the word before it (0-9), then
-      the rest of it.
-    - `pages`: for each word, the pages that contain it (numbered in the order of `docs`) in
-      base 36, `width` digits each, one group per word, space-separated.
-    - `forms`: how a word is written on the pages when that is not its normalized form (joiners,
-      or letters not in NFC), so that the page opened from a result can highlight it as written.
-    - `synonyms`: see synonym_table().
-    """
-    docs: list[list[str]] = []
-    page_number: dict[str, int] = {}
-    postings: dict[str, set[int]] = {}
-    forms: dict[str, set[str]] = {}
-    for section in sections:
-        location = section["location"]
-        title = html_to_text(section.get("title", ""))
-        page = page_number.setdefault(location.split("#", 1)[0], len(page_number))
-        docs.append([location, title])
-        text = title + " " + html_to_text(section.get("text", ""))
-        for start, end in word_spans(text):
-            written = text[start:end]
-            word = normalize(written)
-            if not word:
-                continue
-            postings.setdefault(word, set()).add(page)
-            if written != unicodedata.normalize("NFC", written) or any(
-                char in INVISIBLE for char in written
-            ):
-                forms.setdefault(word, set()).add(written)
-    # the browser compares strings by UTF-16 code units, so the vocabulary is sorted the same way
-    words = sorted(postings, key=lambda word: word.encode("utf-16-be"))
-    width = len(_base36(max(len(page_number) - 1, 0)))
-    return {
-        "docs": docs,
-        "words": " ".join(_front_code(words)),
-        "width": width,
-        "pages": " ".join(
-            "".join(_base36(n).rjust(width, "0") for n in sorted(postings[w])) for w in words
-        ),
-        "forms": {word: sorted(forms[word]) for word in sorted(forms)},
-        "synonyms": dict(synonyms or {}),
-    }
 
 
 def _front_code(words: list[str]) -> Iterator[str]:
