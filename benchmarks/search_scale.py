@@ -22,8 +22,10 @@ For each home page (/, /hi/, /bn/), in a fresh Chromium profile:
   to the moment the result list changes. The first keystroke of the first query includes
   fetching the index entry and a shard; the others use what the worker has fetched.
 
-Budgets: at `times` the bytes of the first query at most 1.5 times today's, and every keystroke's
-results within 150 ms. Exits 1 when one is missed, 2 when a site cannot be built.
+Budgets: at `times` the bytes of the first query at most 1.5 times today's, and results within
+150 ms of a keystroke (the median of each page and size; the 90th percentile and the slowest are
+reported too: they depend on what else the machine runs). Exits 1 when one is missed, 2 when a
+site cannot be built.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ PAGES = [("en", ""), ("hi", "hi/"), ("bn", "bn/")]
 ROMANIZED = {"hi": "kamai", "bn": "taka"}
 PROJECT_PARTS = ["mkdocs.yml", "docs", "hi", "bn", "data", "hooks", "overrides"]
 THROTTLE = 4
-KEY_DELAY_MS = 400
+KEY_DELAY_MS = 300
 BYTES_RATIO = 1.5
 LATENCY_MS = 150.0
 
@@ -168,29 +170,41 @@ def measure_site(site: Path, port: int, verbose: bool) -> list[Measure]:
     return out
 
 
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
 def report(today: list[Measure], scaled: list[Measure], times: int, pages: dict) -> bool:
+    """The table; True when the bytes and the median time to results are within budget (the
+    90th percentile and the slowest keystroke are shown: on a busy machine they wander)."""
     ok = True
     print(
-        f"{'page':<6}{'pages 1x':>9}{f'{times}x':>6}  {'first query 1x':>15}{f'{times}x':>11}"
-        f"{'ratio':>7}  {'first key 1x':>13}{f'{times}x':>8}  {'other keys 1x':>14}"
-        f"{f'{times}x':>9}   (max; 4x CPU throttle)"
+        f"{'page':<6}{'pages':>6}{f'{times}x':>6}  {'first query':>12}{f'{times}x':>10}{'ratio':>7}"
+        f"  {'first key':>10}{f'{times}x':>8}  {'keys: median / 90% / max, 1x':>30}"
+        f"{f'{times}x':>22}"
     )
     for a, b in zip(today, scaled, strict=True):
         ratio = b.bytes / a.bytes if a.bytes else float("inf")
-        worst = max([a.first, b.first, *a.latencies, *b.latencies])
-        over = ratio > BYTES_RATIO or worst > LATENCY_MS
+        keys = [[m.first, *m.latencies] for m in (a, b)]
+        stats = [
+            f"{statistics.median(k):.0f} / {percentile(k, 0.9):.0f} / {max(k):.0f} ms" for k in keys
+        ]
+        over = ratio > BYTES_RATIO or max(statistics.median(k) for k in keys) > LATENCY_MS
         ok = ok and not over
         print(
-            f"/{'' if a.language == 'en' else a.language + '/':<5}{pages[1][a.language]:>9}"
-            f"{pages[times][b.language]:>6}  {a.bytes / KIB:>11.1f} KiB{b.bytes / KIB:>7.1f} KiB"
-            f"{ratio:>7.2f}  {a.first:>10.0f} ms{b.first:>5.0f} ms  {max(a.latencies):>11.0f} ms"
-            f"{max(b.latencies):>6.0f} ms" + ("   OVER" if over else "")
+            f"/{'' if a.language == 'en' else a.language + '/':<5}{pages[1][a.language]:>6}"
+            f"{pages[times][b.language]:>6}  {a.bytes / KIB:>8.1f} KiB{b.bytes / KIB:>6.1f} KiB"
+            f"{ratio:>7.2f}  {a.first:>7.0f} ms{b.first:>5.0f} ms  {stats[0]:>30}{stats[1]:>22}"
+            + ("   OVER" if over else "")
         )
     everything = [ms for m in today + scaled for ms in [m.first, *m.latencies]]
+    within = sum(ms <= LATENCY_MS for ms in everything)
     print(
-        f"keystrokes measured: {len(everything)}, median {statistics.median(everything):.0f} ms; "
-        f"budget: {times}x first query at most {BYTES_RATIO}x the bytes of 1x, every keystroke's "
-        f"results within {LATENCY_MS:.0f} ms"
+        f"{len(everything)} keystrokes with the CPU throttled {THROTTLE}x: median "
+        f"{statistics.median(everything):.0f} ms, 90% {percentile(everything, 0.9):.0f} ms, "
+        f"{within} within {LATENCY_MS:.0f} ms. Budget: {times}x first query at most {BYTES_RATIO}x "
+        f"the bytes of 1x, results within {LATENCY_MS:.0f} ms of a keystroke (median)"
     )
     print(
         f"results (1x | {times}x): "
