@@ -51,7 +51,7 @@ _sections: dict[str, SearchIndex] = {}
 # language -> page address -> titles of the navigation sections above the page, outermost first
 _nav: dict[str, dict[str, list[str]]] = {}
 # files of our index (not Material's search_index.json, which write_stub_index replaces)
-OUR_FILES = re.compile(r"(index\.[a-z]{2,3}|manifest|[wkp]-[0-9a-f-]+)\.json")
+OUR_FILES = re.compile(r"(index\.[a-z]{2,3}|manifest|[wkp]-[0-9a-z-]+)\.json")
 
 
 def _search_plugin(config: MkDocsConfig):
