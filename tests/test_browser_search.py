@@ -192,8 +192,14 @@ def test_prefixes_and_english_words_find_pages_in_the_language(tab, path, querie
 
 
 def test_results_mark_whole_words(tab):
-    found = dict(tab.open("hi/").search("इनवॉ"))
-    assert "<mark>इनवॉइस</mark> कैसे भेजें" in found["/hi/getting-paid/"]  # a section's title
+    assert "/hi/getting-paid/" in dict(tab.open("hi/").search("इनवॉ"))
+    # a section's title, among the sections of the passage fetched once the query settles
+    tab.page.wait_for_function(
+        """html => [...document.querySelectorAll(".md-search-result__link h2")]
+          .some(h => h.innerHTML === html)""",
+        arg="<mark>इनवॉइस</mark> कैसे भेजें",
+        timeout=5000,
+    )
 
 
 def teaser(tab, path: str, timeout: float = 5.0) -> str:
