@@ -1,4 +1,5 @@
-"""The site's own words in the page's language for every template: `ui.<label>`.
+"""The site's own words in the page's language for every template: `ui.<label>`, and `digits`,
+the language's own 0-9 ("" where it writes Latin digits).
 
 Banners, the 404 page and other chrome our templates add read their words from data/labels.yml
 (the same checked file as the data blocks' labels) through `ui` in the template context, in the
@@ -14,6 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
+from lib.formats import NATIVE_DIGITS
 from lib.pages import add_to_context, project_root
 from lib.site_languages import build_languages, current_language
 from lib.words import Words, words_for
@@ -33,17 +35,20 @@ def on_config(config: MkDocsConfig, /) -> None:
     _words[current_language(config)] = site_words(config)
 
 
-def _current(config: MkDocsConfig) -> Words:
-    return _words.get(current_language(config)) or site_words(config)
+def _add_words(context: TemplateContext, config: MkDocsConfig) -> TemplateContext:
+    words = _words.get(current_language(config)) or site_words(config)
+    # the language's own digits, for numbers the theme writes in the browser (search counts)
+    digits = NATIVE_DIGITS.get(current_language(config), "")
+    return add_to_context(context, ui=words, digits=digits)
 
 
 def on_page_context(
     context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
-    return add_to_context(context, ui=_current(config))
+    return _add_words(context, config)
 
 
 def on_template_context(
     context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
 ) -> TemplateContext:
-    return add_to_context(context, ui=_current(config))
+    return _add_words(context, config)
