@@ -149,6 +149,9 @@ def _dump(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+_INVISIBLE = frozenset(INVISIBLE)
+
+
 def _utf16(word: str) -> bytes:
     return word.encode("utf-16-be")
 
@@ -220,9 +223,7 @@ def build_search(
             entry.flags |= flag
             if part is not None and part not in entry.parts:
                 entry.parts.append(part)
-            if written != unicodedata.normalize("NFC", written) or any(
-                char in INVISIBLE for char in written
-            ):
+            if not _INVISIBLE.isdisjoint(written) or not unicodedata.is_normalized("NFC", written):
                 written_forms.setdefault(word, set()).add(written)
 
     all_parts: list[list[bytes]] = []

@@ -22,6 +22,9 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import regex
 
 from lib.data import Term
 
@@ -42,27 +45,21 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """The form in which search compares words (see the module docstring)."""
+    """The form in which search compares words (see the module docstring). Cached: the pages
+    repeat their words, and every index build and query key goes through here."""
     return unicodedata.normalize("NFC", text.translate(_DROP_INVISIBLE).lower()).translate(_DIGITS)
 
 
-def _is_word_char(char: str) -> bool:
-    return char in INVISIBLE or unicodedata.category(char)[0] in "LMN"
+# A word: letters, marks and digits of any script (vowel signs and viramas are marks, which
+# Python's \w leaves out), and the invisible characters that belong inside words.
+_WORD = regex.compile(rf"[\p{{L}}\p{{M}}\p{{N}}{INVISIBLE}]+")
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every word in `text`, as it is written (not normalized)."""
-    start = None
-    for index, char in enumerate(text):
-        if _is_word_char(char):
-            if start is None:
-                start = index
-        elif start is not None:
-            yield start, index
-            start = None
-    if start is not None:
-        yield start, len(text)
+    return (match.span() for match in _WORD.finditer(text))
 
 
 def tokenize(text: str) -> list[str]:
