@@ -24,11 +24,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -48,8 +48,6 @@ WORKER = "assets/javascripts/workers/guide-search.js"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config"[^>]*>)(.*?)(</script>)', re.S)
 WORKER_URL = re.compile(r'("search":\s*")([^"]*)(")')
 
-# language -> the sections Material's parser found on that language's own pages (reset per build)
-_sections: dict[str, SearchIndex] = {}
 # language -> page address -> titles of the navigation sections above the page, outermost first
 _nav: dict[str, dict[str, list[str]]] = {}
 # files of our index (not Material's search_index.json, which write_stub_index replaces)
@@ -108,22 +106,28 @@ def _digest(path: Path, mtime: int) -> str:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _sections[current_language(config)] = SearchIndex()
     _nav[current_language(config)] = {}
 
 
-# after i18n (50) picks each page's language, before search (0) strips the data-search-* marks
+# after i18n (50) picks each page's language
 @event_priority(10)
 def on_page_context(
     context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
+    """Note the page's place in the navigation; its text is parsed once, by Material's own
+    search plugin, whose sections write_language_index takes (a second parse cost 5%)."""
     plugin = _search_plugin(config)
     language = current_language(config)
     if plugin and plugin.config.enabled and not is_fallback(page.file, language):
-        _sections.setdefault(language, SearchIndex()).add_entry_from_context(page)
         titles = [section.title for section in reversed(list(page.ancestors)) if section.title]
         _nav.setdefault(language, {})[page.url] = titles
     return context
+
+
+def own_sections(entries: list[dict[str, Any]], pages: Mapping[str, object]) -> list[Any]:
+    """Material's sections of the pages written in this language (those in `pages`): a page
+    shown in English at a hi/ or bn/ address is searched in English."""
+    return [entry for entry in entries if entry["location"].split("#", 1)[0] in pages]
 
 
 def _use_language_worker(html: str, config: MkDocsConfig) -> str:
@@ -150,8 +154,9 @@ def write_language_index(*, config: MkDocsConfig) -> None:
     if not plugin or not plugin.config.enabled:
         return
     language = current_language(config)
-    sections = _sections.pop(language, SearchIndex()).entries
-    pages = pages_from_sections(sections, _nav.pop(language, {}))
+    nav = _nav.pop(language, {})
+    # Material's search plugin has written its own index by now (plugins run before hooks)
+    pages = pages_from_sections(own_sections(plugin.search_index.entries, nav), nav)
     # data_blocks has checked the data before any page was built; this reuses that copy
     glossary = load_data_once(project_root(config) / "data", build_languages(config)).glossary
     folder_prefix = "" if language == default_language(config) else f"{language}/"
