@@ -86,7 +86,7 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
     return add_policy(output, template_name) if template_name.endswith(".html") else output
 
 
-@event_priority(-280)  # once every language is built and every hook has written its files
+@event_priority(-240)  # once all is built, before offline_reading (-250) hashes every file
 def on_post_build(*, config: MkDocsConfig) -> None:
     """HTML that no page or template event saw (static .html files, pages a hook wrote) gets
     the policy too: one pass over the finished site, not one per language build."""
