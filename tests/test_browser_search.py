@@ -264,7 +264,7 @@ SOUNDS = [
     ("bn/", "ক্লায়েন্টদের", "/bn/", "ক্লায়েন্ট"),
     ("bn/", "টাকার", "/bn/getting-paid/", "টাকা"),
     # a word of the navigation above the page
-    ("hi/", "कागज़ात", "/hi/getting-paid/", "कागज़ात"),
+    ("hi/", "कागजात", "/hi/getting-paid/", "कागजात"),  # the house style writes no nukta
     ("bn/", "কাগজপত্র", "/bn/getting-paid/", "কাগজপত্র"),
 ]
 
