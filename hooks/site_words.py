@@ -1,4 +1,5 @@
-"""The site's own words in the page's language for every template: `ui.<label>`.
+"""The site's own words in the page's language for every template: `ui.<label>`, and `digits`,
+the language's own 0-9 ("" where it writes Latin digits).
 
 Banners, the 404 page and other chrome our templates add read their words from data/labels.yml
 (the same checked file as the data blocks' labels) through `ui` in the template context, in the
@@ -21,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
+from lib.formats import NATIVE_DIGITS
 from lib.pages import add_to_context, project_root
 from lib.site_languages import build_languages, current_language, default_language
 from lib.words import Words, words_for
@@ -67,6 +69,8 @@ def _add(context: TemplateContext, config: MkDocsConfig) -> TemplateContext:
         ui=words.ui,
         ui_languages=words.ui_languages,
         suggest_languages=words.suggest_languages,
+        # the language's own digits, for numbers the theme writes in the browser (search counts)
+        digits=NATIVE_DIGITS.get(current_language(config), ""),
     )
 
 

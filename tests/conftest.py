@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_PARTS = ["hooks", "overrides", "data", "docs/assets"]
+SHARED_PARTS = ["hooks", "overrides", "data", "docs/assets", "fonts"]
 
 
 @dataclass(frozen=True)

@@ -179,8 +179,9 @@ def test_cards_fit_whatsapp_and_name_their_inputs(tmp_path):
     assert CardCache(tmp_path, fonts, [Path(__file__)]).inputs != cache.inputs  # code counts
 
 
-def test_missing_fonts_fail_the_build_naming_the_package(tmp_path, monkeypatch):
-    with pytest.raises(ShareImageError, match=r"apt-get install fonts-noto-core"):
+def test_missing_fonts_fail_the_build_naming_the_fix(tmp_path, monkeypatch):
+    assert find_fonts().bold["bengali"].is_relative_to(ROOT / "fonts" / "noto")  # in the repo
+    with pytest.raises(ShareImageError, match=r"git checkout -- fonts/"):
         find_fonts(tmp_path)
     monkeypatch.setenv("NOTO_FONT_DIR", str(tmp_path / "elsewhere"))
     with pytest.raises(ShareImageError, match=r"not found in .*elsewhere: .*NOTO_FONT_DIR"):
@@ -189,7 +190,7 @@ def test_missing_fonts_fail_the_build_naming_the_package(tmp_path, monkeypatch):
     monkeypatch.setattr(share_cards, "FONT_DIR", tmp_path)
     monkeypatch.setattr(sharing, "_caches", {})
     config = fake_config(tmp_path)
-    with pytest.raises(PluginError, match=r"NotoSansDevanagari-Bold.ttf.*fonts-noto-core"):
+    with pytest.raises(PluginError, match=r"NotoSansDevanagari-Bold.ttf.*git checkout -- fonts/"):
         sharing.on_config(config)
 
 
@@ -198,7 +199,7 @@ def test_missing_shaping_fails_the_build_naming_the_package(tmp_path, monkeypatc
     monkeypatch.setattr(share_image.features, "check", lambda feature: False)
     monkeypatch.setattr(sharing, "_caches", {})
     page = SimpleNamespace(title="रेट", url="hi/rates/", meta={}, canonical_url=None)
-    with pytest.raises(PluginError, match=r"apt-get install libraqm0"):
+    with pytest.raises(PluginError, match=r"install FriBiDi.*apt-get install libfribidi0"):
         sharing.on_page_context({}, page=page, config=fake_config(tmp_path), nav=None)
 
 

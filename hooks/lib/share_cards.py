@@ -18,12 +18,12 @@ from importlib.util import find_spec
 from pathlib import Path
 
 WIDTH, HEIGHT = 1200, 630
-# Debian's fonts-noto-core; NOTO_FONT_DIR points elsewhere (a contributor on Windows or macOS
-# with the same Noto files from their own installation).
-FONT_DIR = Path("/usr/share/fonts/truetype/noto")
+# Noto (OFL) in the repository (fonts/noto/README.md), so every machine draws the same cards
+# with nothing to install; NOTO_FONT_DIR may point at other copies of the same files.
+FONT_DIR = Path(__file__).resolve().parents[2] / "fonts" / "noto"
 FONT_DIR_VARIABLE = "NOTO_FONT_DIR"
-FONT_PACKAGE = "fonts-noto-core"
-SHAPER_PACKAGE = "libraqm0"
+# Pillow's wheels bring raqm and HarfBuzz and load FriBiDi from the system.
+SHAPER_PACKAGE = "libfribidi0"
 # script -> (bold, regular) file names in FONT_DIR
 FONT_FILES = {
     "latin": ("NotoSans-Bold.ttf", "NotoSans-Regular.ttf"),
@@ -63,9 +63,9 @@ def find_fonts(font_dir: Path | None = None) -> FontSet:
     ]
     if missing:
         raise ShareImageError(
-            f"link preview images: {', '.join(missing)} not found in {font_dir}: install "
-            f"Debian's {FONT_PACKAGE} package (apt-get install {FONT_PACKAGE}), or set "
-            f"{FONT_DIR_VARIABLE} to a folder that has these Noto files"
+            f"link preview images: {', '.join(missing)} not found in {font_dir}: restore the "
+            f"repository's fonts (git checkout -- fonts/), or set {FONT_DIR_VARIABLE} to a "
+            "folder that has these Noto files"
         )
     return FontSet(
         bold={script: font_dir / pair[0] for script, pair in FONT_FILES.items()},

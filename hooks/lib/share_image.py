@@ -11,7 +11,7 @@ Devanagari, Bengali in Noto Sans Bengali, everything else (Latin brand names suc
 bKash, digits, punctuation, ₹) in Noto Sans. Spaces, joiners and combining marks stay in the run
 they are in, so a cluster is never cut.
 
-Fonts are Debian's fonts-noto-core (OFL), read from the system: nothing is downloaded. Only a
+Fonts are Noto (OFL), kept in the repository's fonts/noto/: nothing is downloaded. Only a
 card the cache (lib/share_cards.py) does not have yet is drawn, so a build with every card cached
 never imports Pillow.
 """
@@ -52,9 +52,8 @@ def check_shaping() -> None:
     if not features.check("raqm"):
         raise ShareImageError(
             "link preview images: Pillow cannot shape Devanagari and Bengali text (its raqm "
-            f"layout is unavailable): install Debian's {SHAPER_PACKAGE} package "
-            f"(apt-get install {SHAPER_PACKAGE}), which brings FriBiDi and HarfBuzz; on other "
-            "systems install FriBiDi, which Pillow's raqm loads"
+            f"layout is unavailable): install FriBiDi, which Pillow's raqm loads (Debian and "
+            f"Ubuntu: apt-get install {SHAPER_PACKAGE}; macOS: brew install fribidi)"
         )
 
 

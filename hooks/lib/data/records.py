@@ -180,6 +180,8 @@ class Term:
     names: Localized = field(metadata={"flatten": True})  # the en/hi/bn keys of the term
     definition: Localized
     avoid: Mapping[str, tuple[str, ...]] | None = None
+    # other words readers use for the term, by language: search finds the term by them
+    synonyms: Mapping[str, tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -401,16 +403,21 @@ def build_portals(raw: Raw) -> Portals:
 
 
 def build_glossary(raw: Raw) -> Glossary:
-    own_keys = ("id", "avoid", "definition")
+    own_keys = ("id", "avoid", "synonyms", "definition")
+
+    def by_language(key: str, term: Raw) -> Mapping[str, tuple[str, ...]] | None:
+        return (
+            MappingProxyType({k: tuple(v) for k, v in term[key].items()}) if key in term else None
+        )
+
     return Glossary(
         terms=tuple(
             Term(
                 id=t["id"],
                 names=_localized({k: v for k, v in t.items() if k not in own_keys}),
                 definition=_localized(t["definition"]),
-                avoid=MappingProxyType({k: tuple(v) for k, v in t["avoid"].items()})
-                if "avoid" in t
-                else None,
+                avoid=by_language("avoid", t),
+                synonyms=by_language("synonyms", t),
             )
             for t in raw["terms"]
         )
