@@ -11,7 +11,9 @@ controls the page: that is the first view, with what the worker fetches when it 
 offline pages). Then it types a word into
 the search box, in the page's language, and waits for the results: whatever that loads more is
 what search needs. Bytes are counted from the server's own log, so requests made by the search
-worker count too, each response gzipped at level 6 (what a web server sends). The server answers
+worker count too (the index shards and the passages of the results it shows, fetched once the
+query has settled: the measure waits until the server has had no request for a second), each
+response gzipped at level 6 (what a web server sends). The server answers
 like GitHub Pages: a missing file costs the site's 404 page. Any request to another origin is
 reported, even if the browser blocked it.
 
@@ -108,6 +110,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_until_quiet(
+    page, server: SiteServer, quiet_ms: int = 1000, limit_ms: int = 10_000
+) -> None:
+    """Wait until the server has answered no request for `quiet_ms` (at most `limit_ms`)."""
+    seen, still = len(server.log), 0
+    for _ in range(limit_ms // 100):
+        page.wait_for_timeout(100)
+        if len(server.log) == seen:
+            still += 100
+            if still >= quiet_ms:
+                return
+        else:
+            seen, still = len(server.log), 0
+
+
 def build(project: Path, site: Path, site_url: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
@@ -147,7 +164,9 @@ def measure(browser, server: SiteServer, language: str, path: str) -> Measuremen
         page.keyboard.type(QUERIES[language])
         with contextlib.suppress(PlaywrightTimeout):  # no result is reported; bytes still count
             page.wait_for_selector(RESULT, timeout=10_000)
-        page.wait_for_load_state("networkidle")
+        # The worker fetches the passages of the results shown once the query has settled: the
+        # page's load state says nothing about that, the server's log does.
+        wait_until_quiet(page, server)
         results = page.locator(RESULTS_META).text_content().strip()
         search = Phase(server.log[start:])
     finally:

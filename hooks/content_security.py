@@ -21,7 +21,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+from lib.site_languages import is_final_build
 
 POLICY = "; ".join(
     [
@@ -83,9 +86,16 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
     return add_policy(output, template_name) if template_name.endswith(".html") else output
 
 
+@event_priority(-240)  # once all is built, before offline_reading (-250) hashes every file
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """HTML that no page or template event saw (static .html files) gets the policy too."""
-    site = Path(config.site_dir)
+    """HTML that no page or template event saw (static .html files, pages a hook wrote) gets
+    the policy too: one pass over the finished site, not one per language build."""
+    if is_final_build(config):
+        add_policy_to_site(Path(config.site_dir))
+
+
+def add_policy_to_site(site: Path) -> None:
+    """The policy in every HTML file under `site` that lacks it."""
     for path in sorted(site.rglob("*.html")):
         where = path.relative_to(site).as_posix()
         try:

@@ -3,9 +3,13 @@
 Material's search keeps its header box and result list; only the worker behind them changes.
 Material reads the worker URL from each page's `__config` block and talks to it in four
 messages (SETUP, READY, QUERY, RESULT), so every page here points at
-assets/javascripts/workers/guide-search.js with its own language's index in the URL fragment:
-a reader on /hi/ downloads site/hi/search/index.hi.json and nothing else, and only once they
-type a query. No lunr language pack and no Thai word segmenter are loaded.
+assets/javascripts/workers/guide-search.js with its own language's index entry in the URL
+fragment: a reader on /hi/ downloads site/hi/search/index.hi.json once they type a query, then
+only the shards of the index and the passages that query needs (lib/search_build.py), all from
+site/hi/search/. No lunr language pack and no Thai word segmenter are loaded.
+
+The titles of the navigation sections above a page ("पैसा और कागज़ात") are indexed with it: a
+reader who types a word from the navigation finds the pages under it.
 
 Material's main thread still fetches site/search/search_index.json on every page (for the
 separator it uses to highlight the page opened from a result), so after i18n has merged every
@@ -20,11 +24,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -34,7 +38,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from lib.data import load_data_once
 from lib.pages import is_fallback, project_root
-from lib.search_text import SEPARATOR, build_index, synonym_table
+from lib.search_build import build_search, gzipped_size, pages_from_sections
+from lib.search_text import SEPARATOR, synonym_table
 from lib.site_languages import build_languages, current_language, default_language, is_final_build
 
 log = get_plugin_logger(__name__)
@@ -43,8 +48,10 @@ WORKER = "assets/javascripts/workers/guide-search.js"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config"[^>]*>)(.*?)(</script>)', re.S)
 WORKER_URL = re.compile(r'("search":\s*")([^"]*)(")')
 
-# language -> the sections Material's parser found on that language's own pages (reset per build)
-_sections: dict[str, SearchIndex] = {}
+# language -> page address -> titles of the navigation sections above the page, outermost first
+_nav: dict[str, dict[str, list[str]]] = {}
+# files of our index (not Material's search_index.json, which write_stub_index replaces)
+OUR_FILES = re.compile(r"(index\.[a-z]{2,3}|manifest|[wkp]-[0-9a-z-]+)\.json")
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:
@@ -99,19 +106,28 @@ def _digest(path: Path, mtime: int) -> str:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _sections[current_language(config)] = SearchIndex()
+    _nav[current_language(config)] = {}
 
 
-# after i18n (50) picks each page's language, before search (0) strips the data-search-* marks
+# after i18n (50) picks each page's language
 @event_priority(10)
 def on_page_context(
     context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
+    """Note the page's place in the navigation; its text is parsed once, by Material's own
+    search plugin, whose sections write_language_index takes (a second parse cost 5%)."""
     plugin = _search_plugin(config)
     language = current_language(config)
     if plugin and plugin.config.enabled and not is_fallback(page.file, language):
-        _sections.setdefault(language, SearchIndex()).add_entry_from_context(page)
+        titles = [section.title for section in reversed(list(page.ancestors)) if section.title]
+        _nav.setdefault(language, {})[page.url] = titles
     return context
+
+
+def own_sections(entries: list[dict[str, Any]], pages: Mapping[str, object]) -> list[Any]:
+    """Material's sections of the pages written in this language (those in `pages`): a page
+    shown in English at a hi/ or bn/ address is searched in English."""
+    return [entry for entry in entries if entry["location"].split("#", 1)[0] in pages]
 
 
 def _use_language_worker(html: str, config: MkDocsConfig) -> str:
@@ -138,17 +154,24 @@ def write_language_index(*, config: MkDocsConfig) -> None:
     if not plugin or not plugin.config.enabled:
         return
     language = current_language(config)
-    sections = _sections.pop(language, SearchIndex()).entries
+    nav = _nav.pop(language, {})
+    # Material's search plugin has written its own index by now (plugins run before hooks)
+    pages = pages_from_sections(own_sections(plugin.search_index.entries, nav), nav)
     # data_blocks has checked the data before any page was built; this reuses that copy
     glossary = load_data_once(project_root(config) / "data", build_languages(config)).glossary
-    index = build_index(sections, synonym_table(glossary.terms, language))
-    target = Path(config.site_dir) / index_path(language, default_language(config))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    target.write_bytes(data)
+    folder_prefix = "" if language == default_language(config) else f"{language}/"
+    files = build_search(pages, language, synonym_table(glossary.terms, language), folder_prefix)
+    folder = (Path(config.site_dir) / index_path(language, default_language(config))).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():  # a file of an earlier build (mkdocs serve keeps the folder)
+        if OUR_FILES.fullmatch(old.name) and old.name not in files:
+            old.unlink()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    entry = files[Path(index_path(language, default_language(config))).name]
     log.info(
-        f"search index for '{language}': {len(index['docs'])} pages and sections, "
-        f"{index['words'].count(' ') + 1 if index['words'] else 0} words, {len(data) // 1024} KiB"
+        f"search index for '{language}': {len(pages)} pages in {len(files)} files, "
+        f"{sum(len(d) for d in files.values()) // 1024} KiB; entry {gzipped_size(entry)} B gzipped"
     )
 
 

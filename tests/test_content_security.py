@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -99,13 +98,13 @@ def test_html_no_event_saw_gets_the_policy_when_the_build_ends(tmp_path):
     (tmp_path / "legacy").mkdir()
     (tmp_path / "legacy/page.html").write_text(PAGES[1], encoding="utf-8")
     (tmp_path / "done.html").write_text(add_policy(PAGES[0], "done"), encoding="utf-8")
-    content_security.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+    content_security.add_policy_to_site(tmp_path)
     assert policy_of((tmp_path / "legacy/page.html").read_text(encoding="utf-8")) == POLICY
     assert (tmp_path / "done.html").read_text(encoding="utf-8").count(META) == 1
 
     (tmp_path / "bare.html").write_text("<html><body><script>x()</script></body></html>")
     with pytest.raises(PolicyError, match=r"^bare.html: no <meta charset"):
-        content_security.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+        content_security.add_policy_to_site(tmp_path)
 
 
 def material_script(partial: str, index: int = -1) -> str:

@@ -44,6 +44,8 @@ def test_ci_runs_the_readme_test_command():
     ).stdout.strip()
     assert command == code_blocks(read("README.md"))[1]
     assert "REQUIRE_BROWSER=1" in script and "apt-get install -y -qq chromium" in script
+    # phone layouts are measured with the fonts Android uses for Hindi and Bengali
+    assert "apt-get install -y -qq chromium fonts-noto-core" in script
 
 
 def test_dependencies_have_tested_ranges():

@@ -12,17 +12,15 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import FixtureSite
-from lib.search_text import SEPARATOR, decode_words, normalize
-from search_support import NAV, PAGES
+from lib.search_text import SEPARATOR, normalize
+from search_support import LANGUAGES, NAV, PAGES, load_entry, search_folder, site_vocabulary
 
 SITE_URL = "https://example.org/guide/"
 WORKER = "assets/javascripts/workers/guide-search.js"
 
-LANGUAGES = {"en": "", "hi": "hi/", "bn": "bn/"}
-
 
 def index_file(site: Path, language: str) -> Path:
-    return site / LANGUAGES[language] / "search" / f"index.{language}.json"
+    return search_folder(site, language) / f"index.{language}.json"
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +31,14 @@ def site(tmp_path_factory) -> Path:
     return build.site
 
 
-def load_index(site: Path, language: str) -> dict:
-    return json.loads(index_file(site, language).read_text(encoding="utf-8"))
+def addresses(site: Path, language: str) -> list[str]:
+    entry = load_entry(site, language)
+    return [entry["prefix"] + location for location, _ in entry["pages"]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_language_has_an_index_of_its_own_pages(site, language):
-    locations = [location for location, _ in load_index(site, language)["docs"]]
+    locations = addresses(site, language)
     assert locations
     if language == "en":
         assert not [loc for loc in locations if loc.startswith(("hi/", "bn/"))]
@@ -48,25 +47,44 @@ def test_each_language_has_an_index_of_its_own_pages(site, language):
 
 
 def test_untranslated_pages_are_only_in_the_english_index(site):
-    assert "rates/" in [loc for loc, _ in load_index(site, "en")["docs"]]
-    assert "bn/rates/" not in [loc for loc, _ in load_index(site, "bn")["docs"]]
-    assert "hi/rates/" in [loc for loc, _ in load_index(site, "hi")["docs"]]
+    assert "rates/" in addresses(site, "en")
+    assert "bn/rates/" not in addresses(site, "bn")
+    assert "hi/rates/" in addresses(site, "hi")
 
 
 def test_index_holds_normalized_words_and_how_pages_write_them(site):
-    bengali = load_index(site, "bn")
-    words = set(decode_words(bengali["words"]))
+    bengali = site_vocabulary(site, "bn")
     for written in ("ক্লা\u09dfেন্ট", "ক্লা\u09af\u09bcেন্ট", "ব\u09dc", "আষা\u09dd", "র\u200d্যাংক"):
-        assert normalize(written) in words, written
-    assert {"ইমেইল", "1200", "ইনভয়েস"} <= words
-    assert bengali["forms"]["র্যাংক"] == ["র\u200d্যাংক"]
-    hindi = set(decode_words(load_index(site, "hi")["words"]))
-    assert {normalize("\u0958ानूनी"), normalize("\u092a\u095d\u093e\u0908"), "गाइड"} <= hindi
+        assert normalize(written) in bengali, written
+    assert {"ইমেইল", "1200", "ইনভয়েস"} <= set(bengali)
+    assert bengali["র্যাংক"]["written"] == ["র\u200d্যাংক"]
+    hindi = site_vocabulary(site, "hi")
+    assert {normalize("\u0958ानूनी"), normalize("\u092a\u095d\u093e\u0908"), "गाइड"} <= set(hindi)
 
 
-def test_hindi_and_bengali_indexes_carry_glossary_synonyms(site):
-    assert load_index(site, "hi")["synonyms"]["payment"] == ["पेमेंट"]
-    assert load_index(site, "bn")["synonyms"]["freelancer"] == ["ফ্রিল্যান্সার"]
+def test_hindi_and_bengali_indexes_carry_glossary_synonyms_and_key_rules(site):
+    hindi, bengali = load_entry(site, "hi"), load_entry(site, "bn")
+    assert hindi["synonyms"]["payment"] == ["पेमेंट"]
+    assert hindi["synonyms"]["भुगतान"] == ["पेमेंट"]
+    assert bengali["synonyms"]["freelancer"] == ["ফ্রিল্যান্সার"]
+    assert hindi["rules"] and bengali["keys"] and bengali["suffixes"]["endings"]
+    assert load_entry(site, "en")["rules"] is None and load_entry(site, "en")["keys"] == []
+
+
+def test_navigation_titles_are_indexed_in_the_language(site):
+    # getting-paid.md sits under "Money and paperwork": पैसा और कागजात, টাকা ও কাগজপত্র
+    assert site_vocabulary(site, "hi")["कागजात"]["pages"].startswith("1")
+    assert "কাগজপত্র" in site_vocabulary(site, "bn")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_manifest_lists_every_file_of_the_language_search_folder(site, language):
+    folder = search_folder(site, language)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["entry"] == f"index.{language}.json" == manifest["files"][0]
+    on_disk = {p.name for p in folder.iterdir()} - {"manifest.json", "search_index.json"}
+    assert set(manifest["files"]) == on_disk
+    assert all("/" not in name for name in manifest["files"])  # all in the language's search/
 
 
 def test_materials_own_index_is_a_stub(site):

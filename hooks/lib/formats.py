@@ -169,3 +169,37 @@ def join_words(items: Iterable[str], language: str) -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {AND.get(language, AND['en'])} {items[-1]}"
+
+
+# Clocks and time zones, written as the time-zones page writes them: 18:30 (24-hour clock, two
+# digits each) and UTC+5:30, UTC−4, UTC+0 (a true minus sign; minutes only when there are any).
+MINUS = "\u2212"
+DAY_MINUTES = 24 * 60
+
+
+def offset_minutes(offset: str) -> int:
+    """A stored UTC offset in minutes: "+05:30" -> 330, "-04:00" -> -240 (ValueError if not)."""
+    if len(offset) != 6 or offset[0] not in "+-" or offset[3] != ":":
+        raise ValueError(f"not an offset written +HH:MM: {offset!r}")
+    minutes = int(offset[1:3]) * 60 + int(offset[4:6])
+    return -minutes if offset[0] == "-" else minutes
+
+
+def clock_minutes(time: str) -> int:
+    """A stored time of day in minutes after midnight: "09:00" -> 540."""
+    hours, minutes = time.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def format_clock(minutes: int, language: str) -> str:
+    """18:30 / ১৮:৩০: a time of day (minutes after midnight, any day) on a 24-hour clock."""
+    minutes %= DAY_MINUTES
+    return localize_digits(f"{minutes // 60:02d}:{minutes % 60:02d}", language)
+
+
+def format_utc_offset(minutes: int, language: str) -> str:
+    """UTC+5:30 / UTC−4 / UTC+0 / UTC+৫:৩০."""
+    sign = MINUS if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    text = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    return localize_digits(text, language)

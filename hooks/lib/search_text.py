@@ -12,11 +12,8 @@ this module letter for letter (tests/test_browser_search.py compares the two on 
   anything else separates words: white space, `।`, `॥`, hyphens, quotes, brackets, punctuation.
   Python's `\\w` is no use here: it does not match the vowel signs and viramas of Indic scripts.
 
-Each language's index is compact, because a reader's first view plus search must stay within
-90 KiB gzipped (benchmarks/page_weight.py): the sorted vocabulary, which pages contain each word,
-and the titles of pages and sections; about 12 KiB for the Hindi guide, where its text would be
-27 KiB. With no body text in it, a result shows the page and those of its sections whose titles
-match, and the page opened from it highlights every match.
+The index itself, cut into small files fetched as a query needs them, is built by
+lib/search_build.py from these words.
 """
 
 from __future__ import annotations
@@ -24,8 +21,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import regex
 
 from lib.data import Term
 
@@ -46,27 +45,21 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """The form in which search compares words (see the module docstring)."""
+    """The form in which search compares words (see the module docstring). Cached: the pages
+    repeat their words, and every index build and query key goes through here."""
     return unicodedata.normalize("NFC", text.translate(_DROP_INVISIBLE).lower()).translate(_DIGITS)
 
 
-def _is_word_char(char: str) -> bool:
-    return char in INVISIBLE or unicodedata.category(char)[0] in "LMN"
+# A word: letters, marks and digits of any script (vowel signs and viramas are marks, which
+# Python's \w leaves out), and the invisible characters that belong inside words.
+_WORD = regex.compile(rf"[\p{{L}}\p{{M}}\p{{N}}{INVISIBLE}]+")
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every word in `text`, as it is written (not normalized)."""
-    start = None
-    for index, char in enumerate(text):
-        if _is_word_char(char):
-            if start is None:
-                start = index
-        elif start is not None:
-            yield start, index
-            start = None
-    if start is not None:
-        yield start, len(text)
+    return (match.span() for match in _WORD.finditer(text))
 
 
 def tokenize(text: str) -> list[str]:
@@ -81,56 +74,6 @@ def html_to_text(markup: str) -> str:
     Every tag becomes a space, as Material's own tokenizer treats a tag as a word boundary.
     """
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
-
-
-def build_index(
-    sections: Iterable[Mapping[str, str]], synonyms: Mapping[str, list[str]] | None = None
-) -> dict[str, Any]:
-    """The language's search index from Material-style sections {location, title, text}.
-
-    - `docs`: every page and section as [location, title], a page before its sections.
-    - `words`: the vocabulary, normalized and sorted, space-separated and front-coded: each word
-      is the number of leading UTF-16 code units it shares with the word before it (0-9), then
-      the rest of it.
-    - `pages`: for each word, the pages that contain it (numbered in the order of `docs`) in
-      base 36, `width` digits each, one group per word, space-separated.
-    - `forms`: how a word is written on the pages when that is not its normalized form (joiners,
-      or letters not in NFC), so that the page opened from a result can highlight it as written.
-    - `synonyms`: see synonym_table().
-    """
-    docs: list[list[str]] = []
-    page_number: dict[str, int] = {}
-    postings: dict[str, set[int]] = {}
-    forms: dict[str, set[str]] = {}
-    for section in sections:
-        location = section["location"]
-        title = html_to_text(section.get("title", ""))
-        page = page_number.setdefault(location.split("#", 1)[0], len(page_number))
-        docs.append([location, title])
-        text = title + " " + html_to_text(section.get("text", ""))
-        for start, end in word_spans(text):
-            written = text[start:end]
-            word = normalize(written)
-            if not word:
-                continue
-            postings.setdefault(word, set()).add(page)
-            if written != unicodedata.normalize("NFC", written) or any(
-                char in INVISIBLE for char in written
-            ):
-                forms.setdefault(word, set()).add(written)
-    # the browser compares strings by UTF-16 code units, so the vocabulary is sorted the same way
-    words = sorted(postings, key=lambda word: word.encode("utf-16-be"))
-    width = len(_base36(max(len(page_number) - 1, 0)))
-    return {
-        "docs": docs,
-        "words": " ".join(_front_code(words)),
-        "width": width,
-        "pages": " ".join(
-            "".join(_base36(n).rjust(width, "0") for n in sorted(postings[w])) for w in words
-        ),
-        "forms": {word: sorted(forms[word]) for word in sorted(forms)},
-        "synonyms": dict(synonyms or {}),
-    }
 
 
 def _front_code(words: list[str]) -> Iterator[str]:
@@ -178,27 +121,32 @@ def synonym_table(terms: Iterable[Term], language: str) -> dict[str, list[str]]:
     """Query word -> the glossary terms it should also find, for one language.
 
     Built from the checked glossary (data/glossary.yml): each word of an English term finds the
-    whole term in `language` ("payment" -> "पेमेंट", "hourly" -> "प्रति घंटा"), and each word of
+    whole term in `language` ("payment" -> "पेमेंट", "hourly" -> "प्रति घंटा"), each word of
     a spelling the glossary tells writers to avoid finds the term they write instead
-    ("फ़्रीलांसर" -> "फ्रीलांसर"). A term of several words is one entry: a page matches it when
-    it has all of them.
+    ("फ़्रीलांसर" -> "फ्रीलांसर"), and each of the term's `synonyms`, the other words readers
+    use for it, finds it too ("भुगतान" -> "पेमेंट"); a synonym of several words is one key, its
+    words separated by a space ("विनिमय दर"), found when the query has those words in a row.
+    A term of several words is one entry: a page matches it when it has all of them.
     """
     table: dict[str, list[str]] = {}
 
-    def add(key_text: str, target_words: list[str]) -> None:
+    def add(key: str, target_words: list[str]) -> None:
         target = " ".join(target_words)
-        for key in tokenize(key_text):
-            if len(key) < 2 or key in target_words or not target:
-                continue
-            entries = table.setdefault(key, [])
-            if target not in entries:
-                entries.append(target)
+        if len(key) < 2 or key in target_words or not target or key == target:
+            return
+        entries = table.setdefault(key, [])
+        if target not in entries:
+            entries.append(target)
 
     for term in terms:
         if language not in term.names:
             continue
         target_words = tokenize(term.names[language])
-        add(term.names.get("en", ""), target_words)  # a one-language build checks only its own
+        for key in tokenize(term.names.get("en", "")):  # a one-language build checks only its own
+            add(key, target_words)
         for variant in (term.avoid or {}).get(language, ()):
-            add(variant, target_words)
+            for key in tokenize(variant):
+                add(key, target_words)
+        for synonym in (term.synonyms or {}).get(language, ()):
+            add(" ".join(tokenize(synonym)), target_words)
     return {key: table[key] for key in sorted(table)}

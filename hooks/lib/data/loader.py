@@ -21,10 +21,12 @@ from lib.data.checks import (
     check_fees,
     check_glossary,
     check_hosts,
+    check_payout_examples,
     check_rate_precision,
     check_rates,
     check_skills,
     check_source_links,
+    check_time_zones,
     check_unique,
 )
 from lib.data.document import DataError, raise_problems
@@ -34,9 +36,11 @@ from lib.data.records import (
     build_fees,
     build_glossary,
     build_labels,
+    build_payout_examples,
     build_portals,
     build_rates,
     build_skills,
+    build_time_zones,
 )
 from lib.data.schema import (
     SCHEMA_DIR,
@@ -48,7 +52,16 @@ from lib.data.schema import (
 
 # Read in this order: the glossary's `avoid` lists and the category ids check the others;
 # fees.yml names portals and needs the exchange rates.
-DATA_FILES = ("glossary", "skills", "rates", "portals", "labels", "fees")
+DATA_FILES = (
+    "glossary",
+    "skills",
+    "rates",
+    "portals",
+    "labels",
+    "payout_examples",
+    "time_zones",
+    "fees",
+)
 
 
 def digest(data_dir: Path, languages: Sequence[str], schema_dir: Path | None = None) -> str:
@@ -90,6 +103,8 @@ def load_data(
         check_hosts(doc)
         check_source_links(doc)
     portals = check_unique(docs["portals"], ["portals"]) if docs["portals"].readable else None
+    check_payout_examples(docs["payout_examples"])
+    check_time_zones(docs["time_zones"])
     check_fees(docs["fees"], portals, check_rate_precision(docs["rates"]))
     raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
     try:
@@ -100,6 +115,8 @@ def load_data(
             portals=build_portals(docs["portals"].data),
             glossary=build_glossary(docs["glossary"].data),
             labels=build_labels(docs["labels"].data),
+            payout_examples=build_payout_examples(docs["payout_examples"].data),
+            time_zones=build_time_zones(docs["time_zones"].data),
             fees=build_fees(docs["fees"].data),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:

@@ -121,9 +121,23 @@ class RateBand:
 
 
 @dataclass(frozen=True)
+class RateSurvey:
+    """An average hourly earning from a freelancer survey (all freelancers, not only VAs)."""
+
+    id: str
+    by: str
+    year: int
+    scope: Localized
+    currency: str
+    per_hour: float
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Rates:
     exchange_rates: tuple[ExchangeRate, ...]
     bands: tuple[RateBand, ...]
+    surveys: tuple[RateSurvey, ...] = ()
 
     @property
     def per_usd(self) -> Mapping[str, float]:
@@ -187,6 +201,8 @@ class Term:
     names: Localized = field(metadata={"flatten": True})  # the en/hi/bn keys of the term
     definition: Localized
     avoid: Mapping[str, tuple[str, ...]] | None = None
+    # other words readers use for the term, by language: search finds the term by them
+    synonyms: Mapping[str, tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +213,78 @@ class Glossary:
 @dataclass(frozen=True)
 class Labels:
     labels: Mapping[str, Localized]
+
+
+@dataclass(frozen=True)
+class PayoutStep:
+    """A fee or tax taken between the client and the bank, in US dollars."""
+
+    id: str
+    label: Localized
+    amount: float
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class PayoutExample:
+    """A worked example: US$ paid, each step taken, US$ received, converted at per_usd."""
+
+    id: str
+    title: Localized
+    paid: float
+    currency: str
+    per_usd: float
+    rate_date: str
+    rate_sources: tuple[Source, ...]
+    steps: tuple[PayoutStep, ...]
+    received: float
+
+
+@dataclass(frozen=True)
+class PayoutExamples:
+    examples: tuple[PayoutExample, ...]
+
+    def example(self, example_id: str) -> PayoutExample | None:
+        return next((e for e in self.examples if e.id == example_id), None)
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    start: str  # HH:MM in the client's own time
+    end: str
+
+
+@dataclass(frozen=True)
+class Home:
+    """A country of the guide's readers: one UTC offset all year."""
+
+    id: str
+    name: Localized
+    utc_offset: str  # +05:30
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Client:
+    """A client's city: its standard offset and, if it has summer time, the summer offset."""
+
+    id: str
+    name: Localized
+    hemisphere: str  # north or south: which half of the year its summer is
+    standard_offset: str
+    sources: tuple[Source, ...]
+    summer_offset: str | None = None
+    summer_time: Localized | None = None
+
+
+@dataclass(frozen=True)
+class TimeZones:
+    office_hours: OfficeHours
+    homes: tuple[Home, ...]
+    clients: tuple[Client, ...]
+
+    def home(self, home_id: str) -> Home | None:
+        return next((h for h in self.homes if h.id == home_id), None)
 
 
 @dataclass(frozen=True)
@@ -327,6 +415,8 @@ class GuideData:
     portals: Portals
     glossary: Glossary
     labels: Labels
+    payout_examples: PayoutExamples
+    time_zones: TimeZones
     fees: Fees
 
 
@@ -419,6 +509,18 @@ def build_rates(raw: Raw) -> Rates:
             )
             for b in raw["bands"]
         ),
+        surveys=tuple(
+            RateSurvey(
+                id=r["id"],
+                by=r["by"],
+                year=r["year"],
+                scope=_localized(r["scope"]),
+                currency=r["currency"],
+                per_hour=r["per_hour"],
+                sources=_sources(r["sources"]),
+            )
+            for r in raw.get("surveys", ())
+        ),
     )
 
 
@@ -450,16 +552,21 @@ def build_portals(raw: Raw) -> Portals:
 
 
 def build_glossary(raw: Raw) -> Glossary:
-    own_keys = ("id", "avoid", "definition")
+    own_keys = ("id", "avoid", "synonyms", "definition")
+
+    def by_language(key: str, term: Raw) -> Mapping[str, tuple[str, ...]] | None:
+        return (
+            MappingProxyType({k: tuple(v) for k, v in term[key].items()}) if key in term else None
+        )
+
     return Glossary(
         terms=tuple(
             Term(
                 id=t["id"],
                 names=_localized({k: v for k, v in t.items() if k not in own_keys}),
                 definition=_localized(t["definition"]),
-                avoid=MappingProxyType({k: tuple(v) for k, v in t["avoid"].items()})
-                if "avoid" in t
-                else None,
+                avoid=by_language("avoid", t),
+                synonyms=by_language("synonyms", t),
             )
             for t in raw["terms"]
         )
@@ -468,6 +575,62 @@ def build_glossary(raw: Raw) -> Glossary:
 
 def build_labels(raw: Raw) -> Labels:
     return Labels(labels=MappingProxyType({k: _localized(v) for k, v in raw["labels"].items()}))
+
+
+def build_payout_examples(raw: Raw) -> PayoutExamples:
+    return PayoutExamples(
+        examples=tuple(
+            PayoutExample(
+                id=e["id"],
+                title=_localized(e["title"]),
+                paid=e["paid"],
+                currency=e["currency"],
+                per_usd=e["per_usd"],
+                rate_date=e["rate_date"],
+                rate_sources=_sources(e["rate_sources"]),
+                steps=tuple(
+                    PayoutStep(
+                        id=s["id"],
+                        label=_localized(s["label"]),
+                        amount=s["amount"],
+                        sources=_sources(s["sources"]),
+                    )
+                    for s in e["steps"]
+                ),
+                received=e["received"],
+            )
+            for e in raw["examples"]
+        )
+    )
+
+
+def build_time_zones(raw: Raw) -> TimeZones:
+    return TimeZones(
+        office_hours=OfficeHours(
+            start=raw["office_hours"]["start"], end=raw["office_hours"]["end"]
+        ),
+        homes=tuple(
+            Home(
+                id=h["id"],
+                name=_localized(h["name"]),
+                utc_offset=h["utc_offset"],
+                sources=_sources(h["sources"]),
+            )
+            for h in raw["homes"]
+        ),
+        clients=tuple(
+            Client(
+                id=c["id"],
+                name=_localized(c["name"]),
+                hemisphere=c["hemisphere"],
+                standard_offset=c["standard_offset"],
+                summer_offset=c.get("summer_offset"),
+                summer_time=_localized(c["summer_time"]) if "summer_time" in c else None,
+                sources=_sources(c["sources"]),
+            )
+            for c in raw["clients"]
+        ),
+    )
 
 
 def _optional_localized(raw: Raw, key: str) -> Localized | None:

@@ -1,0 +1,2 @@
+// Documented in overrides/404.html (comments cost readers bytes).
+(function(){var d=document.currentScript.dataset,root=d.root,p=location.pathname,from=new URLSearchParams(location.search).get("guide-from");if(from){/^\/(?!\/)/.test(from)&&history.replaceState(null,"",from);return}if(p.indexOf(root))return;var first=p.slice(root.length).split("/")[0];d.languages.split(" ").indexOf(first)>=0&&first!=d.lang&&location.replace(root+first+"/404.html?guide-from="+encodeURIComponent(p+location.search+location.hash))})()
