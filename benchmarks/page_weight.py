@@ -4,7 +4,8 @@
     python benchmarks/page_weight.py --site site # measures a site built already
     python benchmarks/page_weight.py -v          # and lists every response
 
-For the home page of each language (/, /hi/, /bn/) a fresh Chromium profile (empty cache) opens
+For the home page of each language (/, /hi/, /bn/) and each reader tool's page (/calculator/,
+/hi/calculator/, …, /bn/self-check/) a fresh Chromium profile (empty cache) opens
 the page and waits until the network is idle and the site's service worker (sw.js, issue 17)
 controls the page: that is the first view, with what the worker fetches when it installs (the
 offline pages). Then it types a word into
@@ -48,7 +49,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from browser_support import CHROMIUM, Served, SiteServer, chromium  # noqa: E402
 
 KIB = 1024
-PAGES = [("en", ""), ("hi", "hi/"), ("bn", "bn/")]
+HOMES = [("en", ""), ("hi", "hi/"), ("bn", "bn/")]
+# The reader tools (issue 15): each tool page's first view within the same budget, its script
+# and its records included.
+TOOLS = ["calculator/", "portal-finder/", "self-check/"]
+PAGES = HOMES + [(language, home + tool) for tool in TOOLS for language, home in HOMES]
 # A word every language's pages use (the glossary's "payment"), typed as a reader would.
 QUERIES = {"en": "payment", "hi": "पेमेंट", "bn": "পেমেন্ট"}
 SEARCH_BOX = "input[data-md-component=search-query]"
@@ -171,7 +176,7 @@ def measure(browser, server: SiteServer, language: str, path: str) -> Measuremen
 
 def report(measurements: list[Measurement], first_view: int, budget: int, verbose: bool) -> bool:
     print(
-        f"{'page':<6}{'first view':>14}{'search':>14}{'total':>14}{'(404s)':>14}"
+        f"{'page':<21}{'first view':>14}{'search':>14}{'total':>14}{'(404s)':>14}"
         f"{'requests':>10}  off-origin  worker"
     )
     ok = True
@@ -179,7 +184,8 @@ def report(measurements: list[Measurement], first_view: int, budget: int, verbos
         over = m.first_view.gzipped > first_view or m.total > budget
         ok = ok and not over and not m.foreign and m.worker
         print(
-            f"{m.path:<6}{m.first_view.gzipped / KIB:>10.1f} KiB{m.search.gzipped / KIB:>10.1f} KiB"
+            f"{m.path:<21}{m.first_view.gzipped / KIB:>10.1f} KiB"
+            f"{m.search.gzipped / KIB:>10.1f} KiB"
             f"{m.total / KIB:>10.1f} KiB{m.missing / KIB:>10.1f} KiB{m.requests:>10}  "
             f"{len(m.foreign):>10}  {'yes' if m.worker else 'NONE'}" + ("   OVER" if over else "")
         )

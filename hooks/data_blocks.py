@@ -10,9 +10,11 @@ that did not reach its block, fails the build naming the page.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, StrictUndefined, TemplateError
@@ -21,15 +23,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from lib.blocks import BLOCKS, TEMPLATES, block_view
+from lib.blocks import BLOCKS, TEMPLATES, PageLink, block_view
 from lib.data import DataError, GuideData, load_data_once
+from lib.page_sources import front_matter_span, read_page_source
 from lib.pages import checked_source, display_path, project_root
 from lib.problems import Collector, Problem
 from lib.site_languages import build_languages, current_language
 
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*guide:[ \t]*([^\s>]*)[ \t]*-->[ \t]*$", re.MULTILINE)
 RECORD = re.compile(r'\sdata-record="([^"]*)"')
+TITLE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+SCRIPTS = "assets/javascripts/guide-{}.js"  # a block with script=True loads its own file
 
 
 # --------------------------------------------------------------------------------------------
@@ -43,11 +49,15 @@ def template_env(theme: Any) -> Environment:
     return env
 
 
-def render_block(block: str, data: GuideData, language: str, env: Environment) -> str:
-    """The HTML of one block in one language, with no blank lines (Markdown keeps it whole)."""
+def render_block(
+    block: str, data: GuideData, language: str, env: Environment, page: PageLink | None = None
+) -> str:
+    """The HTML of one block in one language, with no blank lines (Markdown keeps it whole);
+    `page` turns a docs/ file name into a link from the page being built and its title."""
     name = f"{TEMPLATES}/{block}.html"
+    view = block_view(block, data, language, page) if page else block_view(block, data, language)
     try:
-        html = env.get_template(name).render(block_view(block, data, language).context)
+        html = env.get_template(name).render(view.context)
     except TemplateError as error:
         line = getattr(error, "lineno", None)
         where = f"overrides/{name}" + (f":{line}" if line else "")
@@ -61,14 +71,23 @@ def record_ids(block: str, data: GuideData) -> list[str]:
     return block_view(block, data, data.languages[0]).record_ids
 
 
-_rendered: dict[tuple[str, str], str] = {}  # (block, language) -> HTML, for one build
+_rendered: dict[tuple[str, str, str], str] = {}  # (block, language, page) -> HTML, one build
 
 
-def render_once(block: str, data: GuideData, language: str, env: Environment) -> str:
-    """render_block once per language build, however many pages show the block."""
-    if (block, language) not in _rendered:
-        _rendered[block, language] = render_block(block, data, language, env)
-    return _rendered[block, language]
+def render_once(
+    block: str,
+    data: GuideData,
+    language: str,
+    env: Environment,
+    page: PageLink | None = None,
+    url: str = "",
+) -> str:
+    """render_block once per language build, however many pages show the block; a reader tool
+    (which links to other pages from its own) once per page."""
+    key = (block, language, url if BLOCKS[block].script else "")
+    if key not in _rendered:
+        _rendered[key] = render_block(block, data, language, env, page)
+    return _rendered[key]
 
 
 def missing_records(html: str, ids: Iterable[str]) -> list[str]:
@@ -109,6 +128,40 @@ def replace_markers(
     return MARKER.sub(replace, markdown), rendered, problems
 
 
+def page_title(text: str) -> str | None:
+    """The first level-one heading of a page's Markdown, front matter skipped."""
+    span = front_matter_span(text)
+    found = TITLE.search(text, span[1] if span else 0)
+    return found[1].strip() if found else None
+
+
+def page_links(page: Page, files: Files, config: MkDocsConfig) -> PageLink:
+    """Links from `page` to other pages of the guide in its language, with their titles: the
+    self-check offers the pages that teach each skill (data/skills.yml names them)."""
+
+    def link(name: str) -> tuple[str, str]:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), name))
+        target = files.get_file_from_path(path)
+        if target is None or not target.is_documentation_page():
+            raise DataError(
+                f"data/skills.yml: {name} is not a page of the guide: write the name of a "
+                "file in docs/, such as free-training.md"
+            )
+        root = project_root(config)
+        source = next(
+            (
+                candidate
+                for candidate in (root / target.src_uri, Path(target.abs_src_path or ""))
+                if candidate.is_file()
+            ),
+            None,
+        )
+        text = read_page_source(str(source), target.src_uri) if source else ""
+        return get_relative_url(target.url, page.url), page_title(text) or name
+
+    return link
+
+
 # --------------------------------------------------------------------------------------------
 # MkDocs events
 
@@ -143,9 +196,10 @@ def on_page_markdown(
     if dirs not in _envs:
         _envs[dirs] = template_env(config.theme)
     env = _envs[dirs]
+    links = page_links(page, files, config)
     markdown, rendered, problems = replace_markers(
         markdown,
-        lambda name: render_once(name, data, language, env),
+        lambda name: render_once(name, data, language, env, links, page.url),
         display_path(page.file),
         checked_source(page.file),
     )
@@ -173,6 +227,15 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
                 f"attribute (see overrides/{TEMPLATES}/{block}.html)",
             )
     return None
+
+
+def on_page_context(
+    context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    """The scripts of the page's tools, which overrides/main.html loads (and no other page)."""
+    blocks = getattr(page, "guide_blocks", None) or []
+    context["guide_scripts"] = [SCRIPTS.format(b) for b in blocks if BLOCKS[b].script]
+    return context
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:

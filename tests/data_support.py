@@ -76,6 +76,21 @@ ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
 
 # The deliberately broken fixture: every problem in every file, in one run
 BROKEN_PROBLEMS = [
+    "data/fees.yml:5: charges[0].percent: has more than two decimals (10.125): round it",
+    "data/fees.yml:7: charges[0].sources[0].url: must start with https:// (got "
+    '"http://market.example.com/fees"): write the site\'s https:// address, such as '
+    "https://www.example.com",
+    "data/fees.yml:8: charges[1]: no percent, amount or tiers: write the figure the source "
+    "gives, or `unconfirmed: true` when no source gives one",
+    'data/fees.yml:13: charges[2].id: the charge "spare" is not counted anywhere: name it '
+    "under a platform, a route or a country, or remove it",
+    'data/fees.yml:21: platforms[0].portal: no portal "markt" in portals.yml: did you mean '
+    '"market"?',
+    'data/fees.yml:23: platforms[0].fee: the charge "out" has basis withdrawal, which cannot '
+    "be counted in a platform's `fee`: move it, or change its basis",
+    'data/fees.yml:28: routes[0].platforms[1]: unknown platform "shop": use one of market',
+    'data/fees.yml:30: routes[0].charges[1]: unknown charge "outt": did you mean "out"?',
+    "data/fees.yml:39: examples[0].count: a monthly retainer has no count: remove it",
     "data/glossary.yml:8: terms[0].definition: no bn text: add `bn:` with the Bengali text",
     'data/glossary.yml:11: terms[1].id: id "client" is used twice (also terms[0].id at line '
     "2): give each record its own",

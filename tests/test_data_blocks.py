@@ -3,6 +3,7 @@ real strict builds of fixture sites (including broken and hostile data)."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from html import escape, unescape
@@ -65,7 +66,9 @@ CHART_SVG = '<svg class="guide-chart__svg"'
 
 
 def text_of(html: str) -> str:
-    """What a reader sees: tags (with their attributes) removed, entities decoded."""
+    """What a reader sees: tags (with their attributes) and the tools' JSON data removed,
+    entities decoded."""
+    html = re.sub(r"<script\b[^>]*>.*?</script>", " ", html, flags=re.S)
     return unescape(re.sub(r"<[^>]*>", " ", html))
 
 
@@ -144,7 +147,10 @@ def test_bengali_conversions_put_taka_first_and_hindi_rupees_first(small, env):
 
 @pytest.mark.parametrize("block", BLOCKS)
 def test_bengali_blocks_use_bengali_digits_only(real, env, block):
-    latin = re.findall(r"\S*[0-9]\S*", text_of(render_block(block, real, "bn", env)))
+    def page(name):  # links to other pages: their Bengali titles, as the build reads them
+        return "../x/", "পেজ"
+
+    latin = re.findall(r"\S*[0-9]\S*", text_of(render_block(block, real, "bn", env, page)))
     assert not latin, latin
 
 
@@ -183,11 +189,19 @@ def test_cards_show_converted_amounts_and_the_rates_are_stated_once(real, env):
 
 # Escaping: data reaches the page as text
 
+DATA_SCRIPT = r'<script type="application/json" class="guide-tool__data">(.*?)</script>'
+
 
 @pytest.mark.parametrize("block", BLOCKS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_markup_in_data_is_escaped(hostile, env, block, language):
     html = render_block(block, hostile, language, env).replace(CHART_SVG, "")
+    # A tool's records, as JSON data (not run): nothing in them can close the element.
+    data = re.findall(DATA_SCRIPT, html, flags=re.S)
+    assert len(data) == (1 if BLOCKS[block].script else 0)
+    assert all("<" not in text and ">" not in text for text in data)
+    json.loads(data[0]) if data else None
+    html = re.sub(DATA_SCRIPT, "", html, flags=re.S)
     for tag in ("<script", "<img", "<iframe", "<svg", "<style", "<h1", "<h2", "<i>", "<b>"):
         assert tag not in html, tag
     for attribute in ('onmouseover="', "onmouseover='", 'href="javascript', "href='javascript"):
@@ -218,7 +232,10 @@ def test_hostile_source_links_reach_the_page_as_written(hostile, env):
 def test_only_https_links_with_noopener(real, env, block):
     html = render_block(block, real, "en", env)
     for link in re.findall(r"<a\s[^>]*>", html):
-        assert re.search(r'href="https://', link) and 'rel="noopener"' in link, link
+        href = re.search(r'href="([^"]*)"', link)[1]
+        if BLOCKS[block].script and not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//", href):
+            continue  # a reader tool's own links: other pages of the guide, or its state (#…)
+        assert href.startswith("https://") and 'rel="noopener"' in link, link
     with pytest.raises(DataError, match="only https:// links"):
         https("javascript:alert(1)")
 
@@ -228,7 +245,7 @@ def test_each_source_is_a_short_link_and_a_weak_one_is_marked(real, env):
     year; a blog carries the page language's label for a weak source."""
     blocks = {b: render_block(b, real, "bn", env) for b in BLOCKS}
     html = "\n".join(blocks.values())
-    sources = [s for s in all_sources(real) if s.url]
+    sources = [s for s in card_sources(real) if s.url]
     portal_links = len(real.portals.portals)  # each card's heading links the portal itself
     assert len(re.findall(r"<a\s", blocks["portals"])) > portal_links
     for source in sources:
@@ -304,7 +321,8 @@ def test_unknown_marker_names_the_page_and_line(line, name):
         f"hi/rates.md:7: unknown data marker <!-- guide:{name} -->: use one of "
         "<!-- guide:skills -->, <!-- guide:rates -->, <!-- guide:portals -->, "
         "<!-- guide:glossary -->, <!-- guide:rate-chart -->, <!-- guide:payout-india -->, "
-        "<!-- guide:payout-bangladesh -->, <!-- guide:time-zones -->"
+        "<!-- guide:payout-bangladesh -->, <!-- guide:time-zones -->, <!-- guide:calculator -->, "
+        "<!-- guide:portal-finder -->, <!-- guide:self-check -->"
     ]
     assert result == markdown and rendered == []
 
@@ -345,10 +363,19 @@ def test_data_is_loaded_once_per_change(tmp_path, monkeypatch):
 
 PAGE = "---\ndescription: Data blocks.\n---\n\n# {title}\n\n{markers}\n\nThe end.\n"
 MARKERS = "\n\n".join(f"<!-- guide:{name} -->" for name in BLOCKS)
+# The pages the self-check links to (data/skills.yml's checklist, the work categories).
+LINKED = {"work-categories.md", "free-training.md"} | {
+    page for item in load_data(ROOT / "data", LANGUAGES).skills.checklist for page in item.learn
+}
 PAGES = {
     "docs/index.md": "# Home\n",
     "hi/index.md": "# होम\n",
     "bn/index.md": "# হোম\n",
+    **{
+        f"{folder}{page}": f"---\ndescription: A page.\n---\n\n# {page}\n"
+        for page in LINKED
+        for folder in ("docs/", "hi/", "bn/")
+    },
     "docs/blocks.md": PAGE.format(title="Blocks", markers=MARKERS),
     "hi/blocks.md": PAGE.format(title="ब्लॉक", markers=MARKERS),
     "bn/blocks.md": PAGE.format(title="ব্লক", markers=MARKERS),
@@ -370,7 +397,17 @@ def use_data(site, source: Path) -> None:
             site.write(f"data/{name}.yml", own.read_bytes())
 
 
-def test_strict_build_shows_every_record_in_every_language(fixture_site, real):
+def card_sources(data):
+    """The sources of the cards' data files; fees.yml's reach the page through the calculator
+    (its worked examples, and the script for the reader's own figures)."""
+    return [
+        s
+        for name in ("skills", "rates", "portals", "glossary")
+        for s in all_sources(getattr(data, name))
+    ]
+
+
+def test_strict_build_shows_every_record_in_every_language(fixture_site, real, env):
     build = fixture_site(PAGES).build()
     assert build.ok, build.output
     for language, page in BUILT.items():
@@ -384,7 +421,7 @@ def test_strict_build_shows_every_record_in_every_language(fixture_site, real):
     weak = {"en": "blog", "hi": "ब्लॉग", "bn": "ব্লগ"}
     for language, page in BUILT.items():
         html = build.page(page)
-        for source in all_sources(real):
+        for source in card_sources(real):
             if source.url:  # the built card links it, and marks it when it is a blog
                 link = f'<a href="{escape(source.url)}" rel="noopener">{escape(source.site)}</a>'
                 assert link in html, (language, source)
@@ -395,7 +432,9 @@ def test_strict_build_shows_every_record_in_every_language(fixture_site, real):
             rf"{weak[language]}</span>",
             html,
         )
-        assert set(marked) == {escape(s.url) for s in all_sources(real) if s.weak}, language
+        linked = set(re.findall(r'<a href="([^"]+)" rel="noopener">', html))
+        weak_urls = {escape(s.url) for s in all_sources(real) if s.weak}
+        assert set(marked) == weak_urls & linked, language
 
 
 def test_unknown_marker_fails_the_build_naming_the_page(fixture_site):
@@ -449,6 +488,7 @@ def test_hostile_data_reaches_the_built_page_as_text(fixture_site):
         # From the page's heading to its last paragraph: the blocks and nothing of the theme's.
         content = build.page(page).split("</h1>", 1)[1].split("<p>The end.</p>", 1)[0]
         content = content.replace(CHART_SVG, "")  # the charts' own, from the template
+        content = re.sub(DATA_SCRIPT, "", content, flags=re.S)  # the tools' JSON, checked above
         for tag in ("<script", "<img", "<iframe", "<svg", "<style"):
             assert tag not in content, tag
         assert not re.search(r"<[^>]*\son\w+\s*=", content)  # no event handler attribute

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from data_support import SMALL, load, make_data_dir
 from lib.data import DataError, GuideData
 
-PROBLEM_LINE = re.compile(r"^data/(glossary|skills|rates|portals|labels)\.yml(:\d+)?: .+")
+PROBLEM_LINE = re.compile(r"^data/(glossary|skills|rates|portals|labels|fees)\.yml(:\d+)?: .+")
 COUNT_LINE = re.compile(r"^\d+ problems? in the data files\.$")
-FILES = ["skills", "rates", "portals", "glossary"]
+FILES = ["skills", "rates", "portals", "glossary", "fees"]
 
 settings.register_profile(
     "data", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -65,13 +65,21 @@ class View:
     record_ids: list[str] = field(default_factory=list)
 
 
+PageLink = Callable[[str], tuple[str, str]]  # a docs/ file name -> (URL from this page, title)
+
+
+def _no_page(name: str) -> tuple[str, str]:
+    return name, name
+
+
 class Localizer:
     """Formatting and wording for one language, shared by the view builders below."""
 
-    def __init__(self, data: GuideData, language: str) -> None:
+    def __init__(self, data: GuideData, language: str, page: PageLink = _no_page) -> None:
         self.data = data
         self.language = language
         self.words = words_for(data, language)
+        self.page = page  # links to other pages of the guide, from the page being built
 
     def text(self, localized: Mapping[str, str]) -> str:
         return localized[self.language]
@@ -491,6 +499,20 @@ def time_zones_view(local: Localizer) -> View:
 class Block:
     data_file: str  # the file its records come from, named in messages
     view: Callable[[Localizer], View]
+    script: bool = False  # pages with it load overrides/assets/javascripts/guide-NAME.js
+
+
+def _tool(name: str) -> Callable[[Localizer], View]:
+    """A reader tool's view from lib/tool_views.py, imported when first used (it builds on the
+    Localizer and views of this module)."""
+
+    def view(local: Localizer) -> View:
+        from lib import tool_views
+
+        build: Callable[[Localizer], View] = getattr(tool_views, name)
+        return build(local)
+
+    return view
 
 
 # The one list of data blocks: marker name -> where its records come from and how they show.
@@ -503,11 +525,15 @@ BLOCKS: dict[str, Block] = {
     "payout-india": Block("payout_examples.yml", payout_chart_view("india")),
     "payout-bangladesh": Block("payout_examples.yml", payout_chart_view("bangladesh")),
     "time-zones": Block("time_zones.yml", time_zones_view),
+    # The reader tools: a static version, and the UI their script (guide-NAME.js) brings to life.
+    "calculator": Block("fees.yml", _tool("calculator_view"), script=True),
+    "portal-finder": Block("portals.yml", _tool("finder_view"), script=True),
+    "self-check": Block("skills.yml", _tool("check_view"), script=True),
 }
 
 
-def block_view(name: str, data: GuideData, language: str) -> View:
+def block_view(name: str, data: GuideData, language: str, page: PageLink = _no_page) -> View:
     """The view of block `name` in `language`, its labels included as `t`."""
-    local = Localizer(data, language)
+    local = Localizer(data, language, page)
     view = BLOCKS[name].view(local)
     return View({"t": local.words, "lang": language, **view.context}, view.record_ids)

@@ -82,6 +82,12 @@ def format_number(amount: float, language: str) -> str:
     return localize_digits(text, language)
 
 
+def format_percent(percent: float, language: str) -> str:
+    """10%, 0.1%, 7.5%: as written in the data, no grouping, the language's digits."""
+    number = Decimal(str(percent)).normalize()
+    return localize_digits(f"{number:f}%", language)
+
+
 def format_money(amount: float, currency: str, language: str) -> str:
     """An amount with its currency: ₹7,000, ৳১২২.৩০, US$10, BDT 12,230."""
     sign = CURRENCY_SIGNS.get(language, CURRENCY_SIGNS["en"]).get(

@@ -19,6 +19,9 @@ DATA_PAGES = {
     "rates.md": "rates",
     "finding-work.md": "portals",
     "glossary.md": "glossary",
+    "calculator.md": "calculator",
+    "portal-finder.md": "portal-finder",
+    "self-check.md": "self-check",
 }
 
 

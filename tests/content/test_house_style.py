@@ -493,7 +493,8 @@ class Parts(HTMLParser):
         elif self.in_another_language():
             return
         elif any(is_data for _, is_data, _ in self.stack):
-            self.data.append((line, data))
+            if not self.inside("script"):  # a reader tool's JSON records: not shown
+                self.data.append((line, data))
         elif not self.inside("article", "a", "script", "style", "code"):
             self.chrome.append((line, data))
 

@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from lib.data.checks import (
+    check_fees,
     check_glossary,
     check_hosts,
     check_payout_examples,
+    check_rate_precision,
     check_rates,
     check_skills,
     check_source_links,
@@ -31,6 +33,7 @@ from lib.data.document import DataError, raise_problems
 from lib.data.reader import read_document
 from lib.data.records import (
     GuideData,
+    build_fees,
     build_glossary,
     build_labels,
     build_payout_examples,
@@ -47,7 +50,8 @@ from lib.data.schema import (
     validator_class,
 )
 
-# Read in this order: the glossary's `avoid` lists and the category ids check the others.
+# Read in this order: the glossary's `avoid` lists and the category ids check the others;
+# fees.yml names portals and needs the exchange rates.
 DATA_FILES = (
     "glossary",
     "skills",
@@ -56,6 +60,7 @@ DATA_FILES = (
     "labels",
     "payout_examples",
     "time_zones",
+    "fees",
 )
 
 
@@ -97,9 +102,10 @@ def load_data(
     for doc in docs.values():
         check_hosts(doc)
         check_source_links(doc)
-    check_unique(docs["portals"], ["portals"])
     check_payout_examples(docs["payout_examples"])
     check_time_zones(docs["time_zones"])
+    portals = check_unique(docs["portals"], ["portals"]) if docs["portals"].readable else None
+    check_fees(docs["fees"], portals, check_rate_precision(docs["rates"]))
     raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
     try:
         return GuideData(
@@ -111,6 +117,7 @@ def load_data(
             labels=build_labels(docs["labels"].data),
             payout_examples=build_payout_examples(docs["payout_examples"].data),
             time_zones=build_time_zones(docs["time_zones"].data),
+            fees=build_fees(docs["fees"].data),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         # Only a schema edited to allow less than the records need gets here.

@@ -63,15 +63,36 @@ class Specialisation:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    """One box of the self-check: the category skills it stands for, the pages that teach it."""
+
+    id: str
+    name: Localized
+    skills: tuple[str, ...]  # the English texts of category skills
+    learn: tuple[str, ...]  # pages of the guide, docs/ file names
+
+
+@dataclass(frozen=True)
 class Skills:
     categories: tuple[Category, ...]
     specialisations: tuple[Specialisation, ...]
+    checklist: tuple[ChecklistItem, ...] = ()
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 
     def specialisations_of(self, category_id: str) -> tuple[Specialisation, ...]:
         return tuple(s for s in self.specialisations if s.category == category_id)
+
+    def checklist_for(self, category: Category) -> tuple[ChecklistItem, ...]:
+        """The self-check's boxes that stand for a category's skills, in the category's order
+        (skills are matched by their English text, as the checklist names them)."""
+        found: list[ChecklistItem] = []
+        for skill in category.skills:
+            for item in self.checklist:
+                if skill.get("en") in item.skills and item not in found:
+                    found.append(item)
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -267,6 +288,124 @@ class TimeZones:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """Another source's figure for a charge: shown beside it, with what it would cost."""
+
+    text: Localized
+    sources: tuple[Source, ...]
+    percent: float | None = None
+    amount: float | None = None
+    unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Tier:
+    percent: float
+    up_to: float | None = None  # None: the last tier, without a top
+
+
+@dataclass(frozen=True)
+class Minimum:
+    amount: float
+    units: tuple[str, ...]
+    unconfirmed: bool = False
+    note: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Charge:
+    """One charge between the client's payment and money in hand (see data/fees.yml)."""
+
+    id: str
+    name: Localized
+    basis: str  # payment, gross, fee, withdrawal or converted
+    sources: tuple[Source, ...]
+    percent: float | None = None
+    amount: float | None = None
+    currency: str = "USD"
+    tiers: tuple[Tier, ...] = ()
+    minimum: Minimum | None = None
+    countries: tuple[str, ...] = ()  # () : every country
+    unless: str | None = None  # "gstin": not charged to a freelancer with a GSTIN
+    unconfirmed: bool = False
+    since: str | None = None
+    note: Localized | None = None
+    alternatives: tuple[Alternative, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """False when no source gives a figure: shown as unconfirmed, never counted."""
+        return self.percent is not None or self.amount is not None or bool(self.tiers)
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: str
+    name: Localized
+    portal: str | None = None  # its card in portals.yml; None for a direct client
+    fee: str | None = None  # the id of its service fee
+    charges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Route:
+    id: str
+    kind: str
+    name: Localized
+    platforms: tuple[str, ...]
+    countries: tuple[str, ...]
+    charges: tuple[str, ...]
+    sources: tuple[Source, ...]
+    minimum_withdrawal: float | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    id: str
+    code: str
+    name: Localized
+    currency: str  # its exchange rate, date and sources: rates.yml
+    charges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Example:
+    country: str
+    platform: str
+    unit: str
+    amount: float
+    route: str | None = None
+    count: int = 1
+    gstin: bool = False
+
+
+@dataclass(frozen=True)
+class Fees:
+    charges: tuple[Charge, ...]
+    platforms: tuple[Platform, ...]
+    routes: tuple[Route, ...]
+    countries: tuple[Country, ...]
+    examples: tuple[Example, ...]
+
+    def charge(self, charge_id: str) -> Charge:
+        return next(c for c in self.charges if c.id == charge_id)
+
+    def platform(self, platform_id: str) -> Platform | None:
+        return next((p for p in self.platforms if p.id == platform_id), None)
+
+    def country(self, country_id: str) -> Country | None:
+        return next((c for c in self.countries if c.id == country_id), None)
+
+    def routes_for(self, platform_id: str, country_id: str | None = None) -> tuple[Route, ...]:
+        """The routes a platform pays out by (to one country, when given)."""
+        return tuple(
+            r
+            for r in self.routes
+            if platform_id in r.platforms and (country_id is None or country_id in r.countries)
+        )
+
+
+@dataclass(frozen=True)
 class GuideData:
     """Every data file, checked, as typed records."""
 
@@ -278,6 +417,7 @@ class GuideData:
     labels: Labels
     payout_examples: PayoutExamples
     time_zones: TimeZones
+    fees: Fees
 
 
 Raw = dict[str, Any]  # a record as the schema has checked it
@@ -327,6 +467,15 @@ def build_skills(raw: Raw) -> Skills:
                 sources=_sources(s["sources"]),
             )
             for s in raw["specialisations"]
+        ),
+        checklist=tuple(
+            ChecklistItem(
+                id=item["id"],
+                name=_localized(item["name"]),
+                skills=tuple(item["skills"]),
+                learn=tuple(item["learn"]),
+            )
+            for item in raw.get("checklist", ())
         ),
     )
 
@@ -480,5 +629,97 @@ def build_time_zones(raw: Raw) -> TimeZones:
                 sources=_sources(c["sources"]),
             )
             for c in raw["clients"]
+        ),
+    )
+
+
+def _optional_localized(raw: Raw, key: str) -> Localized | None:
+    return _localized(raw[key]) if key in raw else None
+
+
+def _charge(c: Raw) -> Charge:
+    minimum = c.get("minimum")
+    return Charge(
+        id=c["id"],
+        name=_localized(c["name"]),
+        basis=c["basis"],
+        sources=_sources(c["sources"]),
+        percent=c.get("percent"),
+        amount=c.get("amount"),
+        currency=c.get("currency", "USD"),
+        tiers=tuple(Tier(percent=t["percent"], up_to=t.get("up_to")) for t in c.get("tiers", ())),
+        minimum=Minimum(
+            amount=minimum["amount"],
+            units=tuple(minimum["units"]),
+            unconfirmed=minimum.get("unconfirmed", False),
+            note=_optional_localized(minimum, "note"),
+        )
+        if minimum
+        else None,
+        countries=tuple(c.get("countries", ())),
+        unless=c.get("unless"),
+        unconfirmed=c.get("unconfirmed", False),
+        since=c.get("since"),
+        note=_optional_localized(c, "note"),
+        alternatives=tuple(
+            Alternative(
+                text=_localized(a["text"]),
+                sources=_sources(a["sources"]),
+                percent=a.get("percent"),
+                amount=a.get("amount"),
+                unconfirmed=a.get("unconfirmed", False),
+            )
+            for a in c.get("alternatives", ())
+        ),
+    )
+
+
+def build_fees(raw: Raw) -> Fees:
+    return Fees(
+        charges=tuple(_charge(c) for c in raw["charges"]),
+        platforms=tuple(
+            Platform(
+                id=p["id"],
+                name=_localized(p["name"]),
+                portal=p.get("portal"),
+                fee=p.get("fee"),
+                charges=tuple(p.get("charges", ())),
+            )
+            for p in raw["platforms"]
+        ),
+        routes=tuple(
+            Route(
+                id=r["id"],
+                kind=r["kind"],
+                name=_localized(r["name"]),
+                platforms=tuple(r["platforms"]),
+                countries=tuple(r["countries"]),
+                charges=tuple(r["charges"]),
+                sources=_sources(r["sources"]),
+                minimum_withdrawal=r.get("minimum_withdrawal"),
+            )
+            for r in raw["routes"]
+        ),
+        countries=tuple(
+            Country(
+                id=c["id"],
+                code=c["code"],
+                name=_localized(c["name"]),
+                currency=c["currency"],
+                charges=tuple(c.get("charges", ())),
+            )
+            for c in raw["countries"]
+        ),
+        examples=tuple(
+            Example(
+                country=e["country"],
+                platform=e["platform"],
+                unit=e["unit"],
+                amount=e["amount"],
+                route=e.get("route"),
+                count=e.get("count", 1),
+                gstin=e.get("gstin", False),
+            )
+            for e in raw["examples"]
         ),
     )
