@@ -51,7 +51,7 @@ KIB = 1024
 PAGES = [("en", ""), ("hi", "hi/"), ("bn", "bn/")]
 # What a reader types in Latin letters on /hi/ and /bn/ (found by sound, issue 16)
 ROMANIZED = {"hi": "kamai", "bn": "taka"}
-PROJECT_PARTS = ["mkdocs.yml", "docs", "hi", "bn", "data", "hooks", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "hi", "bn", "data", "hooks", "overrides", "fonts"]
 THROTTLE = 4
 KEY_DELAY_MS = 300
 BYTES_RATIO = 1.5

@@ -14,7 +14,8 @@ import pytest
 
 from conftest import ROOT
 from data_support import edit, make_data_dir, problems_of
-from lib.blocks import BLOCKS, Localizer, client_offset
+from lib.blocks import BLOCKS, Localizer
+from lib.chart_views import client_offset
 from lib.charts import LEFT, RIGHT, nice_axis, text_width, wrap
 from lib.data import load_data
 from lib.formats import format_clock, format_utc_offset, offset_minutes

@@ -9,47 +9,58 @@
 `python -m tools.data` checks the data and prints it as JSON.
 """
 
+from lib.data.chart_records import (
+    Client,
+    Home,
+    OfficeHours,
+    PayoutExample,
+    PayoutExamples,
+    PayoutStep,
+    TimeZones,
+)
 from lib.data.document import DataError, Document, format_path, raise_problems, shown
-from lib.data.loader import DATA_FILES, digest, load_data, load_data_once, to_json, to_jsonable
+from lib.data.fee_records import (
+    Alternative,
+    Charge,
+    Country,
+    Example,
+    Fees,
+    Minimum,
+    Platform,
+    Route,
+    Tier,
+)
+from lib.data.loader import (
+    DATA_FILES,
+    GuideData,
+    digest,
+    load_data,
+    load_data_once,
+    to_json,
+    to_jsonable,
+)
 from lib.data.reader import parse_yaml, read_document
 from lib.data.records import (
     ALL_CATEGORIES,
     UNCONFIRMED,
-    Alternative,
     Beginners,
     Category,
-    Charge,
     ChecklistItem,
-    Client,
-    Country,
-    Example,
     ExchangeRate,
     Fact,
-    Fees,
     Glossary,
-    GuideData,
-    Home,
     Labels,
     Localized,
-    Minimum,
-    OfficeHours,
     Payments,
-    PayoutExample,
-    PayoutExamples,
-    PayoutStep,
-    Platform,
     Portal,
     Portals,
     RateBand,
     Rates,
     RateSurvey,
-    Route,
     Skills,
     Source,
     Specialisation,
     Term,
-    Tier,
-    TimeZones,
 )
 from lib.data.schema import (
     SCHEMA_DIR,

@@ -14,33 +14,40 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lib.data.chart_checks import check_payout_examples, check_time_zones
+from lib.data.chart_records import (
+    PayoutExamples,
+    TimeZones,
+    build_payout_examples,
+    build_time_zones,
+)
 from lib.data.checks import (
-    check_fees,
     check_glossary,
     check_hosts,
-    check_payout_examples,
-    check_rate_precision,
     check_rates,
     check_skills,
     check_source_links,
-    check_time_zones,
     check_unique,
 )
 from lib.data.document import DataError, raise_problems
+from lib.data.fee_checks import check_fees, check_rate_precision
+from lib.data.fee_records import Fees, build_fees
 from lib.data.reader import read_document
 from lib.data.records import (
-    GuideData,
-    build_fees,
+    Glossary,
+    Labels,
+    Portals,
+    Rates,
+    Skills,
     build_glossary,
     build_labels,
-    build_payout_examples,
     build_portals,
     build_rates,
     build_skills,
-    build_time_zones,
 )
 from lib.data.schema import (
     SCHEMA_DIR,
@@ -62,6 +69,21 @@ DATA_FILES = (
     "time_zones",
     "fees",
 )
+
+
+@dataclass(frozen=True)
+class GuideData:
+    """Every data file, checked, as typed records."""
+
+    languages: tuple[str, ...]
+    skills: Skills
+    rates: Rates
+    portals: Portals
+    glossary: Glossary
+    labels: Labels
+    payout_examples: PayoutExamples
+    time_zones: TimeZones
+    fees: Fees
 
 
 def digest(data_dir: Path, languages: Sequence[str], schema_dir: Path | None = None) -> str:
@@ -102,9 +124,9 @@ def load_data(
     for doc in docs.values():
         check_hosts(doc)
         check_source_links(doc)
-    portals = check_unique(docs["portals"], ["portals"]) if docs["portals"].readable else None
     check_payout_examples(docs["payout_examples"])
     check_time_zones(docs["time_zones"])
+    portals = check_unique(docs["portals"], ["portals"]) if docs["portals"].readable else None
     check_fees(docs["fees"], portals, check_rate_precision(docs["rates"]))
     raise_problems([*problems, *(problem for doc in docs.values() for problem in doc.problems)])
     try:

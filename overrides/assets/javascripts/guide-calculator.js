@@ -291,8 +291,7 @@
         amount = el("strong", {}, [amount]);
       }
       if (result.kind === "unknown") amount = words.calc_not_counted;
-      body.append(el("tr", {"class": "guide-steps__" + result.kind}, [
-        el("td", {"data-label": words.calc_step}, step), el("td", {"data-label": words.calc_amount}, [amount])]));
+      body.append(el("tr", {"class": "guide-steps__" + result.kind}, [el("td", {"data-label": words.calc_step}, step), el("td", {"data-label": words.calc_amount}, [amount])]));
     });
     return el("table", {"class": "guide-steps"}, [
       el("thead", {}, [el("tr", {}, [el("th", {scope: "col"}, [words.calc_step]), el("th", {scope: "col"}, [words.calc_amount])])]),
