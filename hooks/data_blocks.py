@@ -208,11 +208,34 @@ def on_page_markdown(
     return markdown
 
 
+TOOL_DATA = re.compile(
+    r'<script type="application/json" class="guide-tool__data" data-for="([\w-]+)">(.*?)</script>',
+    re.S,
+)
+
+
+def move_tool_data(html: str) -> tuple[str, dict[str, str]]:
+    """The page with each reader tool's records moved out to a file beside it (NAME.json, which
+    the tool's script fetches once the reader uses the tool), and those files' texts. The
+    element stays, pointing at the file: the offline copy and the asset versions find it."""
+    moved: dict[str, str] = {}
+
+    def out(match: re.Match[str]) -> str:
+        moved[f"{match[1]}.json"] = match[2]
+        return (
+            f'<script type="application/json" class="guide-tool__data" data-for="{match[1]}" '
+            f'src="{match[1]}.json"></script>'
+        )
+
+    return TOOL_DATA.sub(out, html), moved
+
+
 @event_priority(-50)  # after other hooks have had their say on the HTML
-def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     blocks = getattr(page, "guide_blocks", None)
     if not blocks:
         return None
+    html, page.guide_data_files = move_tool_data(html)  # type: ignore[attr-defined]
     ids = _build.setdefault("ids", {})
     for block in blocks:
         if block not in ids:
@@ -226,7 +249,18 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
                 f"data/{BLOCKS[block].data_file} must reach the page with its data-record "
                 f"attribute (see overrides/{TEMPLATES}/{block}.html)",
             )
-    return None
+    return html
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    """Write the reader tools' records beside the page (see move_tool_data)."""
+    moved: dict[str, str] = getattr(page, "guide_data_files", None) or {}
+    if moved:
+        folder = Path(config.site_dir) / posixpath.dirname(page.file.dest_uri)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in moved.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    return output
 
 
 def on_page_context(

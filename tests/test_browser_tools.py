@@ -68,6 +68,13 @@ class Tab:
 
     def open(self, path: str) -> Tab:
         self.page.goto(self.server.url + path, wait_until="networkidle")
+        if "=" in path.partition("#")[2]:  # a shared state: the tool's script loads at once
+            self.ready()
+        return self
+
+    def ready(self) -> Tab:
+        """Wait for the tool's script, which loads on the first touch (overrides/main.html)."""
+        self.page.wait_for_selector("[data-guide-tool][data-ready]", state="attached")
         return self
 
     def result(self, selector: str = RESULT) -> tuple[str, str, str]:
@@ -106,7 +113,7 @@ def decimal(minor: int) -> str:
 
 def test_the_script_gives_the_shared_cases_results(tab):
     cases = load_cases()
-    tab.open("calculator/")
+    tab.open("calculator/#country=in")
     results = tab.page.evaluate(
         """([cases, fmts]) => {
             const c = window.GuideCalculator;
@@ -158,6 +165,7 @@ def test_the_form_drives_the_result_and_the_address_reopens_it(browser, server, 
     tab.open(f"{PREFIX[language]}calculator/")
     page = tab.page
     page.select_option("#guide-calc-country", "in")
+    tab.ready()  # the first change loaded the script, which takes the form as it is
     page.select_option("#guide-calc-platform", "upwork")
     page.select_option("#guide-calc-route", "upwork-wire")
     page.select_option("#guide-calc-unit", "hour")
@@ -233,6 +241,7 @@ def test_reverse_gives_the_rate_to_ask_for(browser, server, tab, language):
 def test_a_wrong_amount_says_so_and_shows_no_result(tab):
     tab.open("calculator/")
     tab.page.locator("#guide-calc-amount").fill("12,5x")
+    tab.ready()
     assert tab.page.locator("#guide-calc-error").inner_text() == words("en")["calc_invalid"]
     assert tab.page.locator(RESULT).count() == 0
 
@@ -269,6 +278,7 @@ def test_the_finder_filters_and_counts_in_the_pages_language(browser, server, ta
     assert summary.inner_text() == count_text(language, total, total)
 
     tab.page.select_option("#guide-finder-country", "bd")
+    tab.ready()
     tab.page.select_option("#guide-finder-route", "payoneer-bkash")
     assert visible_cards(tab) == ["upwork", "fiverr"]
     assert summary.inner_text() == count_text(language, 2, total)
@@ -298,8 +308,10 @@ def test_the_finder_filters_and_counts_in_the_pages_language(browser, server, ta
 def test_the_self_check_ranks_the_work_and_keeps_the_ticks(browser, server, tab, language):
     tab.open(f"{PREFIX[language]}self-check/")
     page = tab.page
+    page.locator(".guide-check__list input[value=canva]").check()
+    tab.ready()  # the first tick loaded the script and its records; from here, nothing is sent
     before = len(tab.requests)
-    for item in ("canva", "detail", "learning"):
+    for item in ("detail", "learning"):
         page.locator(f".guide-check__list input[value={item}]").check()
     # Nothing leaves the browser: the only request is the browser's own look at the favicon,
     # which Chromium repeats when the address (the fragment) changes.
@@ -336,17 +348,23 @@ def test_every_field_has_a_label_and_the_page_fits_a_phone(tab, tool, language):
     assert unlabelled == []
     assert tab.page.locator("[data-guide-tool] [aria-live=polite]").count() == 1
     assert tab.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    assert any(re.search(rf"/guide-{tool}\.js(\?|$)", url) for url in tab.requests)
+    script = re.compile(rf"/guide-{tool}\.js(\?|$)")
+    assert not any(script.search(url) for url in tab.requests)  # not until the reader uses it
+    tab.page.locator("[data-guide-tool] input, [data-guide-tool] select").first.focus()
+    tab.ready()
+    assert any(script.search(url) for url in tab.requests)
+    assert tab.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def test_only_tool_pages_load_a_tool_script(tab):
     tab.open("rates/")
-    assert not [url for url in tab.requests if "guide-calculator" in url]
+    assert not [url for url in tab.requests if re.search(r"guide-(tools|calculator)", url)]
 
 
 def test_the_calculator_is_usable_by_keyboard(tab):
     tab.open("calculator/")
     tab.page.locator("#guide-calc-country").focus()
+    tab.ready()
     tab.page.keyboard.press("Tab")  # to the platform
     tab.page.keyboard.press("Tab")  # to the route
     tab.page.keyboard.press("Tab")  # to the GSTIN box (India)
@@ -410,3 +428,17 @@ def test_the_records_are_published_as_json_with_their_schemas(tab):
         assert published["data"] == json.loads(json.dumps(to_json(DATA)[name])), name
         validator = jsonschema.Draft7Validator(published["schema"], registry=registry)
         assert list(validator.iter_errors(published["data"])) == [], name
+
+
+def test_the_calculator_reads_right_before_its_script_and_anchors_keep_the_form(tab):
+    """Before the reader touches it, the form shows the first worked example and its result
+    (from the build); a heading's anchor in the address is not a shared result."""
+    tab.open("calculator/")
+    assert tab.result() == (decimal(797057), "INR", money(797057, "INR", "en"))
+    assert tab.page.locator("#guide-calc-amount").input_value() == "100"
+    assert tab.page.locator("[data-guide-tool][data-ready]").count() == 0
+    tab.page.select_option("#guide-calc-unit", "hour")
+    tab.ready()
+    tab.page.evaluate("location.hash = 'how-it-counts'")
+    tab.page.wait_for_timeout(100)
+    assert tab.page.locator("#guide-calc-unit").input_value() == "hour"

@@ -188,6 +188,31 @@ def example_title(local: Localizer, example: Example, fees: Fees) -> str:
     )
 
 
+def start_view(local: Localizer, fees: Fees, example: Mapping[str, Any]) -> dict[str, Any]:
+    """The form as it first shows, before the script is loaded (overrides/main.html): set to the
+    first worked example, with its result, so the page reads right before the reader touches
+    it and the script takes the form over as it is."""
+    request = example["request"]
+    platform = fees.platform(request["platform"])
+    gstin = {p.id for p in fees.platforms for c in p.charges if fees.charge(c).unless == "gstin"}
+    country = next(c for c in fees.countries if c.code == request["country"])
+    in_hand = example["result"]["in_hand"]
+    return {
+        **request,
+        "amount": f"{Decimal(request['amount']) / 100:f}".removesuffix(".00"),
+        "show_gstin": country.id == "india" and platform is not None and platform.id in gstin,
+        "amount_label": local.words[f"calc_amount_{request['unit']}"],
+        "count_label": local.words[f"calc_count_{request['unit']}"]
+        if request["unit"] != "month"
+        else "",
+        "in_hand": {
+            "text": minor(in_hand, country.currency, local.language),
+            "value": f"{Decimal(in_hand) / 100:.2f}",
+            "currency": country.currency,
+        },
+    }
+
+
 def calculator_view(local: Localizer) -> View:
     fees = local.data.fees
     model = calculator_model(local)
@@ -207,10 +232,15 @@ def calculator_view(local: Localizer) -> View:
             "gstin": example.gstin,
         }
         examples.append(
-            {"title": example_title(local, example, fees), **describe(local, model, request)}
+            {
+                "title": example_title(local, example, fees),
+                "request": request,
+                **describe(local, model, request),
+            }
         )
     platforms = [p for p in fees.platforms if computable(fees, p.id)]
     left_out = [local.text(p.name) for p in fees.platforms if not computable(fees, p.id)]
+    start = start_view(local, fees, examples[0]) if examples else None
     data = {
         **formats(local),
         "home": countries[0].code,
@@ -242,6 +272,7 @@ def calculator_view(local: Localizer) -> View:
             {p.id for p in fees.platforms for c in p.charges if fees.charge(c).unless == "gstin"}
         ),
         "examples": examples,
+        "start": start,
         "left_out": local.words.fill("calc_left_out", platforms=local.list(left_out))
         if left_out
         else "",

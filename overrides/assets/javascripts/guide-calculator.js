@@ -201,206 +201,214 @@
     money: money, percent: percent, decimal: decimal
   };
 
-  // ---- The page --------------------------------------------------------------------------
+  // ---- The page: its records are fetched (overrides/main.html), then the form is ours -------
   var root = document.querySelector("[data-guide-tool=calculator]");
   var script = root && root.querySelector(".guide-tool__data");
   if (!script) return;
-  var data = JSON.parse(script.textContent), words = data.words, fees = data.fees;
-  var form = root.querySelector(".guide-tool__form");
-  var field = {};
-  form.querySelectorAll("[data-field]").forEach(function (input) { field[input.dataset.field] = input; });
-  var modes = form.querySelectorAll("[name=guide-calc-mode]");
-  var charges = byId(fees.charges), platforms = byId(fees.platforms);
+  fetch(script.getAttribute("src")).then(function (r) { return r.json(); }).then(start);
 
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) { return has(values, name) ? values[name] : all; });
-  }
-  function text(localized) { return localized[data.lang]; }
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
-    (children || []).forEach(function (child) {
-      if (child !== null && child !== "") node.append(child);
-    });
-    return node;
-  }
-  // guide/_macros.html source_list: "golance.com 2026 blog · upwork.com undated"
-  function sourceLinks(sources) {
-    var nodes = [];
-    sources.forEach(function (source, index) {
-      if (index) nodes.push(" · ");
-      nodes.push(source.url ? el("a", {href: source.url, rel: "noopener"}, [source.site]) : source.site || "");
-      nodes.push(" " + (source.year === null ? words.undated : digitsOf(String(source.year), data)));
-      if (source.kind === "blog") nodes.push(" ", el("span", {"class": "guide-weak"}, [words.source_weak]));
-    });
-    return nodes;
-  }
-  function unconfirmed() { return el("em", {"class": "guide-unconfirmed"}, [words.unconfirmed]); }
-  function small(children) { return [el("br"), el("small", {}, children)]; }
+  function start(data) {
+    var words = data.words, fees = data.fees;
+    var form = root.querySelector(".guide-tool__form");
+    var field = {};
+    form.querySelectorAll("[data-field]").forEach(function (input) { field[input.dataset.field] = input; });
+    var modes = form.querySelectorAll("[name=guide-calc-mode]");
+    var charges = byId(fees.charges), platforms = byId(fees.platforms);
 
-  function detail(charge, result, request) {
-    if (result.minimum) return fill(words.calc_minimum, {amount: money(hundredths(charge.minimum.amount), USD, data)});
-    if (has(charge, "percent")) return percent(charge.percent, data);
-    if (!has(charge, "amount")) return "";
-    var each = money(hundredths(charge.amount), charge.currency || USD, data);
-    if (charge.basis === "withdrawal") return fill(words.calc_per_withdrawal, {amount: each});
-    var count = request.unit === "project" ? request.count : 1;
-    return fill(words.calc_per_payment, {amount: each, count: digitsOf(grouped(count), data)});
-  }
-
-  // The rows of hooks/lib/tool_views.py describe(), as table rows.
-  function steps(request, month) {
-    var country = fees.countries.filter(function (c) { return c.code === request.country; })[0];
-    var platform = platforms[request.platform], rate = data.rates[country.currency];
-    var route = fees.routes.filter(function (r) { return r.id === request.route; })[0];
-    var body = el("tbody");
-    month.lines.forEach(function (result) {
-      var step = [], amount = result.amount === null ? "" : money(result.amount, result.currency, data);
-      var charge = charges[result.id];
-      if (result.kind === "gross") {
-        step.push(fill(words["calc_gross_" + request.unit], {
-          amount: money(request.amount, USD, data), count: digitsOf(grouped(request.count), data)}));
-      } else if (charge) {
-        var how = detail(charge, result, request);
-        step.push(text(charge.name) + (how ? " (" + how + ")" : ""));
-        if (result.amount !== null) amount = "−" + amount;
-        if (charge.unconfirmed || (result.minimum && charge.minimum.unconfirmed)) step.push(" ", unconfirmed());
-        if (result.minimum && charge.minimum.note) step = step.concat(small([text(charge.minimum.note)]));
-        if (charge.note) step = step.concat(small([text(charge.note)]));
-        if (charge.since) step = step.concat(small([fill(words.since, {date: data.dates[charge.since]})]));
-        (charge.alternatives || []).forEach(function (alternative, index) {
-          var cost = result.alternatives[index];
-          var other = [words.calc_other_figure + ": " + text(alternative.text) + (cost === null ? "" : ": −" + money(cost, result.currency, data))];
-          if (alternative.unconfirmed) other.push(" ", unconfirmed());
-          step = step.concat(small(other.concat([" ("], sourceLinks(alternative.sources), [")"])));
-        });
-        step = step.concat(small([words.sources + ": "].concat(sourceLinks(charge.sources))));
-      } else if (result.id === "route") {
-        step.push(fill(words.calc_no_route, {platform: text(platform.name), country: text(country.name)}), " ", unconfirmed());
-      } else if (result.id === "platform") {
-        step.push(fill(words.calc_left, {platform: text(platform.name)}));
-      } else if (result.id === "sent") {
-        step.push(words.calc_sent);
-        if (result.minimum) step = step.concat(small([fill(words.calc_below_minimum, {amount: money(hundredths(route.minimum_withdrawal), USD, data)})]));
-      } else if (result.kind === "conversion") {
-        step.push(fill(words.calc_converted, {rate: rate.text, date: rate.date}));
-        var rated = data.exchange_rates.filter(function (r) { return r.currency === country.currency; })[0];
-        step = step.concat(small([words.sources + ": "].concat(sourceLinks(rated.sources))));
-      } else if (result.kind === "result") {
-        step.push(words.calc_in_hand);
-        amount = el("strong", {}, [amount]);
-      }
-      if (result.kind === "unknown") amount = words.calc_not_counted;
-      body.append(el("tr", {"class": "guide-steps__" + result.kind}, [el("td", {"data-label": words.calc_step}, step), el("td", {"data-label": words.calc_amount}, [amount])]));
-    });
-    return el("table", {"class": "guide-steps"}, [
-      el("thead", {}, [el("tr", {}, [el("th", {scope: "col"}, [words.calc_step]), el("th", {scope: "col"}, [words.calc_amount])])]),
-      body]);
-  }
-
-  // ---- State: the form <-> the address (#country=bd&portal=fiverr&unit=project&…) ----------
-  function readHash() {
-    var state = {};
-    location.hash.slice(1).split("&").forEach(function (pair) {
-      var at = pair.indexOf("=");
-      if (at > 0) {
-        try { state[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1)); } catch (e) { /* a broken link: ignore that part */ }
-      }
-    });
-    return state;
-  }
-  function show(name, visible) {
-    form.querySelectorAll("[data-when=" + name + "]").forEach(function (node) { node.hidden = !visible; });
-  }
-  function label(input, key) { form.querySelector("label[for=" + input.id + "]").textContent = key; }
-  function setState(state) {
-    var home = fees.countries.filter(function (c) { return c.code === data.home; })[0];
-    var example = fees.examples.filter(function (e) { return e.country === home.id; })[0] || fees.examples[0];
-    var start = {country: data.home, portal: example.platform, route: example.route || "", unit: example.unit,
-      amount: String(example.amount), count: String(example.count || 1)};
-    Object.keys(state).forEach(function (key) { start[key] = state[key]; });
-    modes[start.want ? 1 : 0].checked = true;
-    choose(field.country, start.country);
-    choose(field.unit, start.unit);
-    choose(field.platform, start.portal);
-    field.amount.value = ascii(start.amount || "");
-    field.count.value = ascii(start.count || "");
-    field.want.value = ascii(start.want || "");
-    field.gstin.checked = start.gstin === "1";
-    update(start.route, false);
-  }
-  function choose(select, value) {  // a value the address names, if the form offers it
-    if ([].some.call(select.options, function (o) { return o.value === value; })) select.value = value;
-  }
-  function routeChoices(chosen) {
-    var options = field.route.options, valid = [];
-    for (var i = 1; i < options.length; i++) {
-      var fits = (" " + options[i].dataset.platforms + " ").indexOf(" " + field.platform.value + " ") >= 0 &&
-        (" " + options[i].dataset.countries + " ").indexOf(" " + field.country.value + " ") >= 0;
-      options[i].hidden = options[i].disabled = !fits;
-      if (fits) valid.push(options[i].value);
+    function fill(text, values) {
+      return text.replace(/\{(\w+)\}/g, function (all, name) { return has(values, name) ? values[name] : all; });
     }
-    options[0].hidden = options[0].disabled = valid.length > 0;
-    field.route.value = valid.indexOf(chosen) >= 0 ? chosen : valid[0] || "";
-  }
+    function text(localized) { return localized[data.lang]; }
+    function el(tag, attributes, children) {
+      var node = document.createElement(tag);
+      Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+      (children || []).forEach(function (child) {
+        if (child !== null && child !== "") node.append(child);
+      });
+      return node;
+    }
+    // guide/_macros.html source_list: "golance.com 2026 blog · upwork.com undated"
+    function sourceLinks(sources) {
+      var nodes = [];
+      sources.forEach(function (source, index) {
+        if (index) nodes.push(" · ");
+        nodes.push(source.url ? el("a", {href: source.url, rel: "noopener"}, [source.site]) : source.site || "");
+        nodes.push(" " + (source.year === null ? words.undated : digitsOf(String(source.year), data)));
+        if (source.kind === "blog") nodes.push(" ", el("span", {"class": "guide-weak"}, [words.source_weak]));
+      });
+      return nodes;
+    }
+    function unconfirmed() { return el("em", {"class": "guide-unconfirmed"}, [words.unconfirmed]); }
+    function small(children) { return [el("br"), el("small", {}, children)]; }
 
-  function update(route, remember) {
-    var reverseMode = modes[1].checked, unit = field.unit.value;
-    var country = fees.countries.filter(function (c) { return c.code === field.country.value; })[0];
-    routeChoices(route === undefined ? field.route.value : route);
-    var gstin = form.querySelector("[data-when=gstin]");
-    show("gstin", country.id === "india" && (" " + gstin.dataset.platforms + " ").indexOf(" " + field.platform.value + " ") >= 0);
-    show("forward", !reverseMode);
-    show("reverse", reverseMode);
-    show("count", unit !== "month");
-    label(field.amount, words["calc_amount_" + unit]);
-    if (unit !== "month") label(field.count, words["calc_count_" + unit]);
-    label(field.want, fill(words.calc_want, {currency: data.signs[country.currency].trim()}));
+    function detail(charge, result, request) {
+      if (result.minimum) return fill(words.calc_minimum, {amount: money(hundredths(charge.minimum.amount), USD, data)});
+      if (has(charge, "percent")) return percent(charge.percent, data);
+      if (!has(charge, "amount")) return "";
+      var each = money(hundredths(charge.amount), charge.currency || USD, data);
+      if (charge.basis === "withdrawal") return fill(words.calc_per_withdrawal, {amount: each});
+      var count = request.unit === "project" ? request.count : 1;
+      return fill(words.calc_per_payment, {amount: each, count: digitsOf(grouped(count), data)});
+    }
 
-    var request = {country: country.code, platform: field.platform.value, route: field.route.value, unit: unit,
-      count: unit === "month" ? 1 : parseCount(field.count.value), gstin: field.gstin.checked && !gstin.hidden};
-    var state = {country: request.country, portal: request.platform, route: request.route, unit: unit};
-    if (unit !== "month") state.count = field.count.value;
-    if (request.gstin) state.gstin = "1";
-    var summary = root.querySelector(".guide-tool__summary"), table = root.querySelector(".guide-tool__steps");
-    var error = root.querySelector(".guide-tool__error"), month = null, problem = request.count === null;
-    summary.textContent = "";
-    if (reverseMode) {
-      state.want = field.want.value;
-      var target = parseAmount(field.want.value);
-      month = problem || target === null ? null : reverse({fees: fees, exchange_rates: data.exchange_rates}, request, target);
+    // The rows of hooks/lib/tool_views.py describe(), as table rows.
+    function steps(request, month) {
+      var country = fees.countries.filter(function (c) { return c.code === request.country; })[0];
+      var platform = platforms[request.platform], rate = data.rates[country.currency];
+      var route = fees.routes.filter(function (r) { return r.id === request.route; })[0];
+      var body = el("tbody");
+      month.lines.forEach(function (result) {
+        var step = [], amount = result.amount === null ? "" : money(result.amount, result.currency, data);
+        var charge = charges[result.id];
+        if (result.kind === "gross") {
+          step.push(fill(words["calc_gross_" + request.unit], {
+            amount: money(request.amount, USD, data), count: digitsOf(grouped(request.count), data)}));
+        } else if (charge) {
+          var how = detail(charge, result, request);
+          step.push(text(charge.name) + (how ? " (" + how + ")" : ""));
+          if (result.amount !== null) amount = "−" + amount;
+          if (charge.unconfirmed || (result.minimum && charge.minimum.unconfirmed)) step.push(" ", unconfirmed());
+          if (result.minimum && charge.minimum.note) step = step.concat(small([text(charge.minimum.note)]));
+          if (charge.note) step = step.concat(small([text(charge.note)]));
+          if (charge.since) step = step.concat(small([fill(words.since, {date: data.dates[charge.since]})]));
+          (charge.alternatives || []).forEach(function (alternative, index) {
+            var cost = result.alternatives[index];
+            var other = [words.calc_other_figure + ": " + text(alternative.text) + (cost === null ? "" : ": −" + money(cost, result.currency, data))];
+            if (alternative.unconfirmed) other.push(" ", unconfirmed());
+            step = step.concat(small(other.concat([" ("], sourceLinks(alternative.sources), [")"])));
+          });
+          step = step.concat(small([words.sources + ": "].concat(sourceLinks(charge.sources))));
+        } else if (result.id === "route") {
+          step.push(fill(words.calc_no_route, {platform: text(platform.name), country: text(country.name)}), " ", unconfirmed());
+        } else if (result.id === "platform") {
+          step.push(fill(words.calc_left, {platform: text(platform.name)}));
+        } else if (result.id === "sent") {
+          step.push(words.calc_sent);
+          if (result.minimum) step = step.concat(small([fill(words.calc_below_minimum, {amount: money(hundredths(route.minimum_withdrawal), USD, data)})]));
+        } else if (result.kind === "conversion") {
+          step.push(fill(words.calc_converted, {rate: rate.text, date: rate.date}));
+          var rated = data.exchange_rates.filter(function (r) { return r.currency === country.currency; })[0];
+          step = step.concat(small([words.sources + ": "].concat(sourceLinks(rated.sources))));
+        } else if (result.kind === "result") {
+          step.push(words.calc_in_hand);
+          amount = el("strong", {}, [amount]);
+        }
+        if (result.kind === "unknown") amount = words.calc_not_counted;
+        body.append(el("tr", {"class": "guide-steps__" + result.kind}, [el("td", {"data-label": words.calc_step}, step), el("td", {"data-label": words.calc_amount}, [amount])]));
+      });
+      return el("table", {"class": "guide-steps"}, [
+        el("thead", {}, [el("tr", {}, [el("th", {scope: "col"}, [words.calc_step]), el("th", {scope: "col"}, [words.calc_amount])])]),
+        body]);
+    }
+
+    // ---- State: the form <-> the address (#country=bd&portal=fiverr&unit=project&…) ----------
+    function readHash() {
+      var state = {};
+      location.hash.slice(1).split("&").forEach(function (pair) {
+        var at = pair.indexOf("=");
+        if (at > 0) {
+          try { state[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1)); } catch (e) { /* a broken link: ignore that part */ }
+        }
+      });
+      return state;
+    }
+    function show(name, visible) {
+      form.querySelectorAll("[data-when=" + name + "]").forEach(function (node) { node.hidden = !visible; });
+    }
+    function label(input, key) { form.querySelector("label[for=" + input.id + "]").textContent = key; }
+    function setState(state) {
+      var home = fees.countries.filter(function (c) { return c.code === data.home; })[0];
+      var example = fees.examples.filter(function (e) { return e.country === home.id; })[0] || fees.examples[0];
+      var start = {country: data.home, portal: example.platform, route: example.route || "", unit: example.unit,
+        amount: String(example.amount), count: String(example.count || 1)};
+      Object.keys(state).forEach(function (key) { start[key] = state[key]; });
+      modes[start.want ? 1 : 0].checked = true;
+      choose(field.country, start.country);
+      choose(field.unit, start.unit);
+      choose(field.platform, start.portal);
+      field.amount.value = ascii(start.amount || "");
+      field.count.value = ascii(start.count || "");
+      field.want.value = ascii(start.want || "");
+      field.gstin.checked = start.gstin === "1";
+      update(start.route, false);
+    }
+    function choose(select, value) {  // a value the address names, if the form offers it
+      if ([].some.call(select.options, function (o) { return o.value === value; })) select.value = value;
+    }
+    function routeChoices(chosen) {
+      var options = field.route.options, valid = [];
+      for (var i = 1; i < options.length; i++) {
+        var fits = (" " + options[i].dataset.platforms + " ").indexOf(" " + field.platform.value + " ") >= 0 &&
+          (" " + options[i].dataset.countries + " ").indexOf(" " + field.country.value + " ") >= 0;
+        options[i].hidden = options[i].disabled = !fits;
+        if (fits) valid.push(options[i].value);
+      }
+      options[0].hidden = options[0].disabled = valid.length > 0;
+      field.route.value = valid.indexOf(chosen) >= 0 ? chosen : valid[0] || "";
+    }
+
+    function update(route, remember) {
+      var reverseMode = modes[1].checked, unit = field.unit.value;
+      var country = fees.countries.filter(function (c) { return c.code === field.country.value; })[0];
+      routeChoices(route === undefined ? field.route.value : route);
+      var gstin = form.querySelector("[data-when=gstin]");
+      show("gstin", country.id === "india" && (" " + gstin.dataset.platforms + " ").indexOf(" " + field.platform.value + " ") >= 0);
+      show("forward", !reverseMode);
+      show("reverse", reverseMode);
+      show("count", unit !== "month");
+      label(field.amount, words["calc_amount_" + unit]);
+      if (unit !== "month") label(field.count, words["calc_count_" + unit]);
+      label(field.want, fill(words.calc_want, {currency: data.signs[country.currency].trim()}));
+
+      var request = {country: country.code, platform: field.platform.value, route: field.route.value, unit: unit,
+        count: unit === "month" ? 1 : parseCount(field.count.value), gstin: field.gstin.checked && !gstin.hidden};
+      var state = {country: request.country, portal: request.platform, route: request.route, unit: unit};
+      if (unit !== "month") state.count = field.count.value;
+      if (request.gstin) state.gstin = "1";
+      var summary = root.querySelector(".guide-tool__summary"), table = root.querySelector(".guide-tool__steps");
+      var error = root.querySelector(".guide-tool__error"), month = null, problem = request.count === null;
+      summary.textContent = "";
+      if (reverseMode) {
+        state.want = field.want.value;
+        var target = parseAmount(field.want.value);
+        month = problem || target === null ? null : reverse({fees: fees, exchange_rates: data.exchange_rates}, request, target);
+        if (month && !month.error) {
+          request.amount = month.amount;
+          var perUnit = unit === "hour" ? words.unit_hour : unit === "project" ? words.calc_per_project : words.unit_month;
+          var parts = words.calc_ask.split("{amount}");
+          summary.append(parts[0], el("strong", {"data-result": "rate", "data-amount": decimal(month.amount), "data-currency": USD},
+            [money(month.amount, USD, data)]), fill(parts[1] || "", {unit: perUnit}), " ");
+        }
+      } else {
+        state.amount = field.amount.value;
+        request.amount = parseAmount(field.amount.value);
+        month = problem || request.amount === null ? null : compute({fees: fees, exchange_rates: data.exchange_rates}, request);
+      }
+      var empty = !(reverseMode ? field.want : field.amount).value.trim();  // nothing typed yet: no error
+      error.textContent = empty ? "" : month === null ? words.calc_invalid :
+        month.error === "unreachable" ? words.calc_unreachable : month.error ? words.calc_invalid : "";
+      table.textContent = "";
       if (month && !month.error) {
-        request.amount = month.amount;
-        var perUnit = unit === "hour" ? words.unit_hour : unit === "project" ? words.calc_per_project : words.unit_month;
-        var parts = words.calc_ask.split("{amount}");
-        summary.append(parts[0], el("strong", {"data-result": "rate", "data-amount": decimal(month.amount), "data-currency": USD},
-          [money(month.amount, USD, data)]), fill(parts[1] || "", {unit: perUnit}), " ");
+        summary.append(words.calc_result + " ", el("strong", {"data-result": "in-hand", "data-amount": decimal(month.in_hand),
+          "data-currency": month.currency}, [money(month.in_hand, month.currency, data)]));
+        request.count = request.count || 1;
+        table.append(steps(request, month));
       }
-    } else {
-      state.amount = field.amount.value;
-      request.amount = parseAmount(field.amount.value);
-      month = problem || request.amount === null ? null : compute({fees: fees, exchange_rates: data.exchange_rates}, request);
+      var hash = "#" + Object.keys(state).map(function (key) {
+        return key + "=" + encodeURIComponent(ascii(state[key]));
+      }).join("&");
+      root.querySelector(".guide-tool__share").href = hash;
+      if (remember) history.replaceState(null, "", hash);
     }
-    var empty = !(reverseMode ? field.want : field.amount).value.trim();  // nothing typed yet: no error
-    error.textContent = empty ? "" : month === null ? words.calc_invalid :
-      month.error === "unreachable" ? words.calc_unreachable : month.error ? words.calc_invalid : "";
-    table.textContent = "";
-    if (month && !month.error) {
-      summary.append(words.calc_result + " ", el("strong", {"data-result": "in-hand", "data-amount": decimal(month.in_hand),
-        "data-currency": month.currency}, [money(month.in_hand, month.currency, data)]));
-      request.count = request.count || 1;
-      table.append(steps(request, month));
-    }
-    var hash = "#" + Object.keys(state).map(function (key) {
-      return key + "=" + encodeURIComponent(ascii(state[key]));
-    }).join("&");
-    root.querySelector(".guide-tool__share").href = hash;
-    if (remember) history.replaceState(null, "", hash);
-  }
 
-  form.hidden = false;
-  form.addEventListener("input", function () { update(undefined, true); });
-  form.addEventListener("change", function () { update(undefined, true); });
-  window.addEventListener("hashchange", function () { setState(readHash()); });
-  setState(readHash());
+    form.hidden = false;
+    form.addEventListener("input", function () { update(undefined, true); });
+    form.addEventListener("change", function () { update(undefined, true); });
+    // A shared result (#country=…) opens as shared; a heading's anchor (#how-it-counts) is not
+    // one, and otherwise the form stays as the reader has already set it.
+    function shared() { return /=/.test(location.hash); }
+    window.addEventListener("hashchange", function () { if (shared()) setState(readHash()); });
+    if (shared()) setState(readHash()); else update(undefined, true);
+    root.dataset.ready = "1";
+  }
 })();
