@@ -189,7 +189,7 @@ def test_cards_show_converted_amounts_and_the_rates_are_stated_once(real, env):
 
 # Escaping: data reaches the page as text
 
-DATA_SCRIPT = r'<script type="application/json" class="guide-tool__data">(.*?)</script>'
+DATA_SCRIPT = r'<script type="application/json" class="guide-tool__data"[^>]*>(.*?)</script>'
 
 
 @pytest.mark.parametrize("block", BLOCKS)
@@ -493,6 +493,12 @@ def test_hostile_data_reaches_the_built_page_as_text(fixture_site):
             assert tag not in content, tag
         assert not re.search(r"<[^>]*\son\w+\s*=", content)  # no event handler attribute
         assert "&lt;script&gt;alert(" in content
+        # the tools' records, written beside the page for their scripts: data, escaped
+        for name in ("calculator", "portal-finder", "self-check"):
+            assert f'src="{name}.json' in build.page(page)
+            text = ((build.site / page).parent / f"{name}.json").read_text(encoding="utf-8")
+            assert "<" not in text and ">" not in text
+            json.loads(text)
 
 
 def test_serve_shows_data_edits(tmp_path):

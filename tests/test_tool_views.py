@@ -19,7 +19,7 @@ from lib.tool_views import in_language, script_data
 
 LANGUAGES = ("en", "hi", "bn")
 DATA = load_data(ROOT / "data", LANGUAGES)
-DATA_SCRIPT = r'<script type="application/json" class="guide-tool__data">(.*?)</script>'
+DATA_SCRIPT = r'<script type="application/json" class="guide-tool__data"[^>]*>(.*?)</script>'
 
 
 @pytest.fixture(scope="module")
