@@ -239,3 +239,36 @@ def test_parse_amount_never_fails(text):
 def test_each_tool_script_is_at_most_8_kib_gzipped(name):
     raw = (SCRIPTS / name).read_bytes()
     assert len(gzip.compress(raw, compresslevel=9)) <= 8 * 1024
+
+
+# The charts of the getting-paid pages (data/payout_examples.yml) draw the same payments
+
+CHART_STEPS = {
+    "upwork-fee": "upwork-fee",
+    "gst": "upwork-gst",
+    "tds": "upwork-tds",
+    "withdrawal": "upwork-local-bank-fee",
+}
+
+
+@pytest.mark.parametrize("example", ["india", "bangladesh"])
+def test_the_charts_worked_examples_are_the_calculators(real, example):
+    """Two files hold the same worked examples (the charts' and the calculator's fees): the
+    calculator must give every step of each chart, to the cent, and the same rate."""
+    data = load_data(ROOT / "data", ("en", "hi", "bn"))
+    chart = next(e for e in data.payout_examples.examples if e.id == example)
+    country = {"india": "in", "bangladesh": "bd"}[example]
+    request = {
+        "country": country,
+        "platform": "upwork",
+        "route": "upwork-local-bank",
+        "unit": "project",
+        "amount": hundredths(chart.paid),
+        "count": 1,
+    }
+    lines = {line["id"]: line["amount"] for line in compute(real, request)["lines"]}
+    for step in chart.steps:
+        assert lines[CHART_STEPS[step.id]] == hundredths(step.amount), step.id
+    assert lines["sent"] == hundredths(chart.received)
+    rate = data.rates.rate(chart.currency)
+    assert rate is not None and rate.per_usd == chart.per_usd
