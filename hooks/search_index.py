@@ -45,6 +45,8 @@ from lib.site_languages import build_languages, current_language, default_langua
 log = get_plugin_logger(__name__)
 
 WORKER = "assets/javascripts/workers/guide-search.js"
+# The search itself, which the worker loads on the first query (a page only read never does).
+WORKER_CORE = "assets/javascripts/workers/guide-search-core.js"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config"[^>]*>)(.*?)(</script>)', re.S)
 WORKER_URL = re.compile(r'("search":\s*")([^"]*)(")')
 
@@ -92,12 +94,17 @@ def stub_index(plugin_config: dict[str, Any]) -> str:
 
 
 def _worker_version(config: MkDocsConfig) -> str:
-    """A digest of the worker for its URL, so browsers never run an old one with a new index."""
-    for folder in config.theme.dirs:
-        source = Path(folder) / WORKER
-        if source.is_file():
-            return _digest(source, source.stat().st_mtime_ns)
-    raise PluginError(f"{WORKER} is missing from the theme folders (overrides/{WORKER}).")
+    """A digest of the worker and of the search it loads (WORKER_CORE, under the same ?v=) for
+    its URL, so browsers never run an old one with a new index."""
+    digests = []
+    for name in (WORKER, WORKER_CORE):
+        source = next(
+            (Path(f) / name for f in config.theme.dirs if (Path(f) / name).is_file()), None
+        )
+        if source is None:
+            raise PluginError(f"{name} is missing from the theme folders (overrides/{name}).")
+        digests.append(_digest(source, source.stat().st_mtime_ns))
+    return hashlib.sha256("".join(digests).encode()).hexdigest()[:8]
 
 
 @lru_cache(maxsize=4)

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.browser
 
 BOX = "input[data-md-component=search-query]"
 LINK = ".md-search-result__link"
-WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "guide-search.js"
+# the search itself; guide-search.js, the worker Material starts, loads it on the first query
+WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "guide-search-core.js"
 
 
 @pytest.fixture(scope="module")

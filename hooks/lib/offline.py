@@ -45,6 +45,8 @@ ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"', re.I)
 REL = re.compile(r'\brel="([^"]*)"', re.I)
 # <link rel> values that load a file the page needs (not alternate, canonical, next…)
 LOADED_RELS = {"stylesheet", "icon", "apple-touch-icon", "preload", "modulepreload", "manifest"}
+# The search worker loads the search itself (guide-search-core.js) beside it, with its version.
+WORKER_NAME, WORKER_CORE_NAME = "guide-search.js", "guide-search-core.js"
 CONFIG_WORKER = re.compile(r'<script id="__config"[^>]*>.*?"search":\s*"([^"#]*)', re.S)
 
 
@@ -184,6 +186,9 @@ def loaded_files(site: Path, files: Iterable[str], base_path: str) -> dict[str, 
             worker = CONFIG_WORKER.search(html)
             if worker:
                 add(resolve(worker[1], path, base_path), worker[1])
+                # the search the worker loads on the first query, under the worker's version
+                core = WORKER_CORE_NAME.join(worker[1].rsplit(WORKER_NAME, 1))
+                add(resolve(core, path, base_path), core)
         elif path.endswith(".webmanifest"):
             for icon in json.loads((site / path).read_text(encoding="utf-8")).get("icons", []):
                 add(resolve(icon["src"], path, base_path), icon["src"])
