@@ -31,6 +31,7 @@ from lib.page_sources import front_matter_span, read_page_source
 from lib.pages import checked_source, display_path, project_root
 from lib.problems import Collector, Problem
 from lib.site_languages import build_languages, current_language
+from lib.template_cache import BLOCK_TEMPLATES
 
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*guide:[ \t]*([^\s>]*)[ \t]*-->[ \t]*$", re.MULTILINE)
 RECORD = re.compile(r'\sdata-record="([^"]*)"')
@@ -46,6 +47,7 @@ def template_env(theme: Any) -> Environment:
     """The theme's own Jinja environment (overrides/ first), escaping everything it prints; a
     name a template misspells fails instead of printing nothing."""
     env: Environment = theme.get_env().overlay(autoescape=True, undefined=StrictUndefined)
+    env.bytecode_cache = BLOCK_TEMPLATES  # compiled once per process (lib/template_cache.py)
     return env
 
 

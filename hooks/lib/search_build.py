@@ -47,7 +47,7 @@ from lib.search_text import (
     _front_code,
     html_to_text,
     normalize,
-    word_spans,
+    written_words,
 )
 
 FORMAT = 2  # the worker refuses an entry of another format
@@ -214,8 +214,7 @@ def build_search(
     page_rows: list[list[str]] = []
 
     def add(word_text: str, page: int, flag: int, part: int | None) -> None:
-        for start, end in word_spans(word_text):
-            written = word_text[start:end]
+        for written in set(written_words(word_text)):  # a passage repeats its words
             word = normalize(written)
             if not word:
                 continue

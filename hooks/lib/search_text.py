@@ -62,6 +62,11 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
     return (match.span() for match in _WORD.finditer(text))
 
 
+def written_words(text: str) -> list[str]:
+    """Every word of `text` as it is written (not normalized), in order."""
+    return _WORD.findall(text)
+
+
 def tokenize(text: str) -> list[str]:
     """The normalized words of `text`, in order; a word of only joiners is dropped."""
     words = (normalize(text[start:end]) for start, end in word_spans(text))
