@@ -156,11 +156,15 @@ def _utf16(word: str) -> bytes:
     return word.encode("utf-16-be")
 
 
-def _posting_string(postings: dict[int, _Postings], width: int) -> str:
+_PART_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"  # a passage number is one base-36 digit
+
+
+def _posting_string(postings: dict[int, _Postings], page_ids: Sequence[str]) -> str:
+    """`page_ids`: each page's number in base 36, padded to the index's width."""
     return ",".join(
-        _base36(page).rjust(width, "0")
+        page_ids[page]
         + str(entry.flags)
-        + "".join(_base36(part) for part in entry.parts[:MAX_PARTS])
+        + "".join(_PART_DIGITS[part] for part in entry.parts[:MAX_PARTS])
         for page, entry in sorted(postings.items())
     )
 
@@ -209,6 +213,7 @@ def build_search(
     of the pages' addresses."""
     files: dict[str, bytes] = {}
     width = len(_base36(max(len(pages) - 1, 0)))
+    page_ids = [_base36(number).rjust(width, "0") for number in range(len(pages))]
     vocabulary: dict[str, dict[int, _Postings]] = {}
     written_forms: dict[str, set[str]] = {}
     page_rows: list[list[str]] = []
@@ -256,7 +261,7 @@ def build_search(
         forms_of.setdefault(stem, []).append(form)
 
     word_shards = _shards(
-        [(word, _posting_string(vocabulary[word], width)) for word in words],
+        [(word, _posting_string(vocabulary[word], page_ids)) for word in words],
         lambda entry: len(entry[0].encode()) + len(entry[1]) + 4,
     )
     word_index: list[list[str]] = []
@@ -304,7 +309,7 @@ def build_search(
                     merged = union.setdefault(page_number, _Postings())
                     merged.flags |= posting.flags
                     merged.parts = sorted(set(merged.parts) | set(posting.parts[:MAX_PARTS]))
-            entries.append((key, (marked, _posting_string(union, width))))
+            entries.append((key, (marked, _posting_string(union, page_ids))))
         for shard in _shards(
             entries,
             lambda entry: (

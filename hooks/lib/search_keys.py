@@ -102,8 +102,10 @@ def has_keys(language: str) -> bool:
     return language in KEY_RULES
 
 
+@lru_cache(maxsize=65536)
 def loosen(latin: str, language: str) -> str:
-    """The key of Latin text: what a reader typed, or a word as native_latin() writes it."""
+    """The key of Latin text: what a reader typed, or a word as native_latin() writes it.
+    Cached: a Hindi word is spelled the same with either inherent vowel, so it comes twice."""
     key = latin.lower()
     for pattern, replacement in _compiled(language):
         key = pattern.sub(replacement, key)
