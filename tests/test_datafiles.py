@@ -132,6 +132,10 @@ def test_job_boards_say_who_pays_and_the_faqs_marketplace_suits_beginners(real):
         fee = portals[portal].fee
         assert isinstance(fee, Fact) and fee.text["en"].startswith("free to apply"), portal
         assert "employer" in fee.text["en"] and fee.sources, portal
+        assert portals[portal].free_to_apply, portal  # the portal finder's "Free to apply"
+    for portal in real.portals.portals:
+        if portal.free_to_apply:
+            assert isinstance(portal.fee, Fact), portal.id  # never on an unconfirmed fee
     assert portals["linkedin-jobs"].fee.sources[0].kind == "primary"
     assert portals["internshala"].fee.sources[0].weak  # no page of Internshala's own was found
     upwork = portals["upwork"].beginners
