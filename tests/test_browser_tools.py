@@ -299,6 +299,8 @@ def test_the_finder_filters_and_counts_in_the_pages_language(browser, server, ta
     tab.page.locator(".guide-tool__reset").click()
     tab.page.select_option("#guide-finder-fee", "tiered")
     assert visible_cards(tab) == ["peopleperhour"]
+    tab.page.select_option("#guide-finder-fee", "free")
+    assert visible_cards(tab) == ["linkedin-jobs", "internshala"]
 
 
 # The self-check

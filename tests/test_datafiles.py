@@ -69,8 +69,9 @@ def test_rate_bands_hold_the_source_articles_figures(real):
     bands = {(b.currency, b.min, b.max, b.unit, b.open_ended) for b in real.rates.bands}
     assert len(real.rates.bands) >= 6
     assert ("INR", 70, 7000, "hour", True) in bands  # ₹70 to ₹7,000+
-    assert ("INR", 1000, 2100, "hour", False) in bands
-    assert ("INR", 2800, 5300, "hour", False) in bands
+    # the article writes every bound with a "+" (₹1000+ to ₹2100+), so every top is open
+    assert ("INR", 1000, 2100, "hour", True) in bands
+    assert ("INR", 2800, 5300, "hour", True) in bands
     assert ("USD", 10, 100, "task", False) in bands
     assert ("USD", 15, 25, "hour", False) in bands  # vsuvo.com
     assert ("USD", 9, 18, "hour", False) in bands  # virtualassistantva.com, 2026
@@ -108,10 +109,37 @@ def test_portals_named_by_the_issue_with_https_links(real):
 
 def test_facts_the_research_lacks_are_unconfirmed(real):
     portals = {p.id: p for p in real.portals.portals}
-    for portal in ("linkedin-jobs", "internshala", "truelancer", "toptal"):
+    for portal in ("truelancer", "toptal"):
         assert portals[portal].fee == UNCONFIRMED, portal
     assert portals["fiverr"].payments.india == UNCONFIRMED
     assert portals["toptal"].beginners.suits is False
+
+
+def test_the_hindi_articles_rupee_bands_are_not_called_indian_rates(real):
+    """The article never says where its VAs work (editorial review, "Facts"; issue 14)."""
+    for band in real.rates.bands:
+        if any(source.article == "hindi" for source in band.sources):
+            assert "india" not in band.id, band.id
+            assert "India" not in band.scope["en"] and "no country" in band.scope["en"], band.id
+            assert "भारत" not in band.scope["hi"] and "ভারত" not in band.scope["bn"], band.id
+
+
+def test_job_boards_say_who_pays_and_the_faqs_marketplace_suits_beginners(real):
+    """LinkedIn Jobs and Internshala: free to apply, the employer pays (issue 14); Upwork, where
+    the FAQ sends a beginner, has its own programme for new freelancers."""
+    portals = {p.id: p for p in real.portals.portals}
+    for portal in ("linkedin-jobs", "internshala"):
+        fee = portals[portal].fee
+        assert isinstance(fee, Fact) and fee.text["en"].startswith("free to apply"), portal
+        assert "employer" in fee.text["en"] and fee.sources, portal
+        assert portals[portal].free_to_apply, portal  # the portal finder's "Free to apply"
+    for portal in real.portals.portals:
+        if portal.free_to_apply:
+            assert isinstance(portal.fee, Fact), portal.id  # never on an unconfirmed fee
+    assert portals["linkedin-jobs"].fee.sources[0].kind == "primary"
+    assert portals["internshala"].fee.sources[0].weak  # no page of Internshala's own was found
+    upwork = portals["upwork"].beginners
+    assert upwork.suits is True and upwork.sources[0].kind == "primary"
 
 
 def test_upworks_fee_shows_its_own_page_and_the_blog_both_dated(real):

@@ -340,7 +340,10 @@ def test_rate_chart_draws_every_hourly_band_and_survey(real):
     hourly = [b.id for b in real.rates.bands if b.unit == "hour"]
     assert view.record_ids == hourly + [s.id for s in real.rates.surveys]
     chart = view.context["chart"]
-    overall = "Virtual assistant work, lowest to highest, virtual assistants in India: ₹70–₹7,000+"
+    overall = (
+        "Virtual assistant work, lowest to highest, "
+        "virtual assistants (the article names no country): ₹70–₹7,000+"
+    )
     assert overall in chart.text
     survey = "Payoneer 2022, India: US$26 (≈\u00a0₹2,379)"
     assert any(line.startswith(survey) for line in chart.text)

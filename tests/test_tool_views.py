@@ -100,6 +100,17 @@ def test_the_finder_offers_the_routes_on_portals_and_every_card(env):
     assert f"{total} में से {total} साइटें दिख रही हैं" in html
     data = embedded(html)
     assert {p["id"] for p in data["portals"]["portals"]} == {p.id for p in DATA.portals.portals}
+    # LinkedIn Jobs and Internshala: free to apply, the employer pays (their fee's sources)
+    fees = re.findall(r'<select id="guide-finder-fee".*?</select>', html, re.S)[0]
+    assert re.findall(r'<option value="([^"]*)"', fees) == [
+        "",
+        "percent",
+        "tiered",
+        "free",
+        "unconfirmed",
+    ]
+    free = {p["id"] for p in data["portals"]["portals"] if p.get("free_to_apply")}
+    assert free == {"linkedin-jobs", "internshala"}
 
 
 def test_the_self_check_lists_every_box_category_and_page_to_learn_from(env):

@@ -149,7 +149,7 @@ def finder_view(local: Localizer) -> View:
     return View(context, cards.record_ids)
 
 
-FEE_MODELS = ("percent", "tiered", "unconfirmed")
+FEE_MODELS = ("percent", "tiered", "free", "unconfirmed")
 
 
 # --------------------------------------------------------------------------------------------

@@ -169,6 +169,7 @@ class Portal:
     fee: Fact | Unconfirmed
     payments: Payments
     notes: Fact | None = None
+    free_to_apply: bool = False  # the fee's sources say the employer pays, not you
 
     @property
     def as_of(self) -> int | None:
@@ -340,6 +341,7 @@ def build_portals(raw: Raw) -> Portals:
                     bangladesh=_fact(p["payments"]["bangladesh"]),
                 ),
                 notes=_fact(p["notes"]) if "notes" in p else None,  # type: ignore[arg-type]
+                free_to_apply=p.get("free_to_apply", False),
             )
             for p in raw["portals"]
         )

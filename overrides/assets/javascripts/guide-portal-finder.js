@@ -36,7 +36,7 @@
       });
       return {
         kind: portal.kind,
-        fee: !fee ? "unconfirmed" : fee.tiers ? "tiered" : fee.percent !== undefined ? "percent" : "unconfirmed",
+        fee: portal.free_to_apply ? "free" : !fee ? "unconfirmed" : fee.tiers ? "tiered" : fee.percent !== undefined ? "percent" : "unconfirmed",
         beginners: portal.beginners === "unconfirmed" ? "unconfirmed" : portal.beginners.suits ? "yes" : "no",
         countries: countries
       };
