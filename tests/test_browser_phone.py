@@ -4,21 +4,31 @@ for the address it is served at, served the way GitHub Pages serves it (one 404.
 
 Every page in every language at 320, 360 and 412 px: nothing scrolls sideways, no table sticks
 out of its box, the header's site name is whole, no Hindi or Bengali text is slanted, every chart
-label lies inside its chart. Then each point on its own: the language links and the suggestion
-on the home page, the language menu, the 404 in the address's language, the charts' text.
+label lies inside its chart. Then each point of the issue on its own, in every language at each
+of those widths: the language links on the home pages and the suggestion on the root one, the
+language menu, the 404 in the address's language, emphasis, the exchange rates stated once, the
+charts' names and text, and the theme's chrome in the page's language.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
+import yaml
 
 from browser_support import SiteServer, chromium, require_chromium
+from conftest import ROOT
 from phone_support import LANGUAGE_PREFIXES, PHONE_WIDTHS, build_real_site, page_paths
 
 pytestmark = pytest.mark.browser
+
+LANGUAGES = list(LANGUAGE_PREFIXES)
+LABELS = yaml.safe_load((ROOT / "data/labels.yml").read_text(encoding="utf-8"))["labels"]
+NAMES = {"en": "English", "hi": "हिन्दी", "bn": "বাংলা"}  # the language menu's names
+SCREENS = [(320, 568), (360, 640), (412, 732)]  # phones' first screens: width and height
 
 # Everything a phone reader should never meet on a page, as a list of problems (empty: fine).
 PROBLEMS = """() => {
@@ -130,18 +140,25 @@ def test_site_name_is_whole_on_wider_screens(served, browser, language, width):
 # --- the home page ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("width", "height"), [(320, 568), (360, 640), (412, 732)])
-def test_root_home_offers_hindi_and_bengali_in_the_first_screen(served, browser, width, height):
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_pages_offer_the_other_languages_in_the_first_screen(
+    served, browser, language, width, height
+):
+    """Point 1: the root page (where shared links land) offers हिन्दी and বাংলা; the Hindi and
+    Bengali home pages offer the other two."""
     page = phone(browser, width, height)
-    page.goto(served.url)
+    page.goto(served.url + LANGUAGE_PREFIXES[language])
     links = page.locator("nav.guide-languages")
-    assert links.get_attribute("aria-label") == "This guide is also in"
-    for name, language in [("हिन्दी", "hi"), ("বাংলা", "bn")]:
-        link = links.get_by_role("link", name=name, exact=True)
+    assert links.get_attribute("aria-label") == LABELS["home_languages"][language]
+    for other in LANGUAGES:
+        if other == language:
+            continue
+        link = links.get_by_role("link", name=NAMES[other], exact=True)
         assert link.is_visible()
-        assert link.get_attribute("lang") == language == link.get_attribute("hreflang")
+        assert link.get_attribute("lang") == other == link.get_attribute("hreflang")
         box = link.bounding_box()
-        assert box["y"] + box["height"] <= height, f"{name} is below the first screen"
+        assert box["y"] + box["height"] <= height, f"{NAMES[other]} is below the first screen"
         assert box["height"] >= 24, "too small to tap"
     page.context.close()
 
@@ -193,13 +210,15 @@ def open_menu(page):
     page.locator(".md-header .md-select button").click()
 
 
-@pytest.mark.parametrize(("path", "current"), [("rates/", "English"), ("bn/rates/", "বাংলা")])
-def test_menu_marks_the_current_language(served, browser, path, current):
-    page = phone(browser)
-    page.goto(served.url + path)
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_menu_marks_the_current_language(served, browser, language, width):
+    page = phone(browser, width)
+    page.goto(served.url + LANGUAGE_PREFIXES[language] + "rates/")
     open_menu(page)
     marked = page.locator(".md-select__link[aria-current=page]")
-    assert marked.count() == 1 and marked.inner_text().strip() == current
+    assert marked.count() == 1 and marked.inner_text().strip() == NAMES[language]
+    assert marked.is_visible()
     tick = marked.evaluate("link => getComputedStyle(link, '::before').content")
     assert "✓" in tick
     assert marked.evaluate("link => getComputedStyle(link).fontWeight") == "700"
@@ -220,8 +239,9 @@ HEADINGS = (
         ("bn/rates/", "हिन्दी", "hi/rates/"),
     ],
 )
-def test_switching_language_keeps_the_section(served, browser, start, choice, target):
-    page = phone(browser)
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_switching_language_keeps_the_section(served, browser, start, choice, target, width):
+    page = phone(browser, width)
     page.goto(served.url + start)
     ids = page.evaluate(HEADINGS)
     index = 3
@@ -270,10 +290,11 @@ def test_switching_without_a_section_opens_the_top(served, browser):
         ("no-such-page/", "en", "Page not found", "Page not found - ", ""),
     ],
 )
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
 def test_404_speaks_the_language_of_the_address(
-    served, browser, address, language, heading, title, home
+    served, browser, address, language, heading, title, home, width
 ):
-    page = phone(browser)
+    page = phone(browser, width)
     page.goto(served.url + address)
     page.wait_for_function(f"() => document.documentElement.lang === {language!r}")
     page.wait_for_load_state("networkidle")
@@ -312,35 +333,58 @@ def test_404_without_javascript_says_not_found_in_every_language(served, browser
 # --- emphasis and charts -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", ["hi", "bn"])
-def test_indic_emphasis_is_weight_not_a_slant(served, browser, language):
-    page = phone(browser)
-    page.goto(served.url + f"{language}/finding-work/")
-    emphasis = page.locator("article .guide-unconfirmed").first
-    style = emphasis.evaluate(
-        "e => [getComputedStyle(e).fontStyle, getComputedStyle(e).fontWeight]"
-    )
-    assert style[0] == "normal" and int(style[1]) >= 600
-    page.context.close()
-
-
-def test_english_emphasis_keeps_its_italics(served, browser):
-    page = phone(browser)
-    page.goto(served.url + "rates/")
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_emphasis_is_weight_in_hindi_and_bengali_and_italic_in_english(
+    served, browser, language, width
+):
+    """Point 4: one CSS rule; the data blocks' marks are framed labels in every language."""
+    page = phone(browser, width)
+    page.goto(served.url + LANGUAGE_PREFIXES[language] + "finding-work/")
+    style = "e => [getComputedStyle(e).fontStyle, +getComputedStyle(e).fontWeight]"
+    mark = page.locator("article .guide-unconfirmed").first.evaluate(style)
+    assert mark[0] == "normal"
+    if language != "en":
+        assert mark[1] >= 600
     page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<em>x</em>')")
-    assert page.locator("article em").last.evaluate("e => getComputedStyle(e).fontStyle") == (
-        "italic"
-    )
+    emphasis = page.locator("article em").last.evaluate(style)
+    assert emphasis == (["italic", 400] if language == "en" else ["normal", 600])
     page.context.close()
 
 
-CHART_PAGES = ["rates/", "getting-paid/", "getting-paid-india/", "time-zones/"]
+# --- the exchange rates, once a page -----------------------------------------------------------
 
 
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_rate_cards_show_amounts_and_the_rates_once(served, browser, language, width):
+    """Point 6: the rates used are stated once, under the cards; a card shows only amounts."""
+    page = phone(browser, width)
+    page.goto(served.url + LANGUAGE_PREFIXES[language] + "rates/")
+    rates = page.locator("article .guide-exchange-rates")
+    assert rates.count() == 1 and rates.is_visible()
+    conversions = page.locator("article .guide-conversions li").all_inner_texts()
+    assert conversions, "no converted amounts on the cards"
+    for line in conversions:
+        assert re.fullmatch(r"≈ [^()=]+", line.strip()), line
+    page.context.close()
+
+
+CHART_PAGES = [
+    "rates/",
+    "getting-paid/",
+    "getting-paid-india/",
+    "getting-paid-bangladesh/",
+    "time-zones/",
+    "calculator/",
+]
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
 @pytest.mark.parametrize("prefix", list(LANGUAGE_PREFIXES.values()))
 @pytest.mark.parametrize("path", CHART_PAGES)
-def test_charts_have_a_name_and_a_text_equivalent(served, browser, prefix, path):
-    page = phone(browser, 320)
+def test_charts_have_a_name_and_a_text_equivalent(served, browser, prefix, path, width):
+    page = phone(browser, width)
     page.goto(served.url + prefix + path)
     charts = page.locator("figure.guide-chart")
     assert charts.count() >= 1
@@ -357,4 +401,108 @@ def test_charts_have_a_name_and_a_text_equivalent(served, browser, prefix, path)
         assert described.count() >= records
         if prefix == "bn/":  # Bengali digits throughout
             assert not re.search(r"[0-9]", " ".join(described.all_inner_texts()))
+        # readable without colour: a bar's kind is its shape, filled or outlined
+        for kind, fill, stroke in svg.evaluate(RECT_STYLES):
+            if kind == "guide-chart__taken":
+                assert fill == "background" and stroke != "none", (path, kind)
+            elif kind == "guide-chart__bar":
+                assert fill != "background", (path, kind)
     page.context.close()
+
+
+RECT_STYLES = """svg => {
+  const background = getComputedStyle(document.body).backgroundColor;
+  return [...svg.querySelectorAll("rect")].map(rect => {
+    const style = getComputedStyle(rect);
+    const fill = style.fill === background ? "background" : style.fill;
+    const stroke = parseFloat(style.strokeWidth) ? style.stroke : "none";
+    return [rect.getAttribute("class"), fill, stroke];
+  });
+}"""
+
+
+# --- the theme's chrome, as the reader meets it --------------------------------------------------
+
+# What a Hindi or Bengali reader sees and hears once the scripts have run: every visible text
+# (not code, nor text marked as another language: the glossary's English column), and the
+# tooltips, names and placeholders of every element.
+SHOWN = """language => {
+  const elsewhere = el => {
+    const marked = el.closest("[lang]");
+    const other = marked && marked.lang.split("-")[0] !== language;
+    return el.closest("code, pre, script, style") || other;
+  };
+  const shown = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const el = node.parentElement;
+    const visible = el.getClientRects().length;
+    if (node.data.trim() && !elsewhere(el) && visible) shown.push(node.data.trim());
+  }
+  for (const el of document.querySelectorAll("[title], [aria-label], [placeholder], [alt]")) {
+    if (elsewhere(el)) continue;
+    for (const name of ["title", "aria-label", "placeholder", "alt"]) {
+      const value = (el.getAttribute(name) || "").trim();
+      if (value) shown.push(value);
+    }
+  }
+  return shown;
+}"""
+
+
+def english_chrome() -> dict[str, str]:
+    """English words a Hindi or Bengali page must not show, and where each comes from:
+    Material's own strings, the site's labels (data/labels.yml) and the footer credit."""
+    import material
+
+    path = Path(material.__file__).parent / "templates/partials/languages/en.html"
+    pairs = re.findall(r'^\s*"([\w.]+)": "([^"]+)"', path.read_text(encoding="utf-8"), re.M)
+    found = {
+        text: f"Material's {key!r}"
+        for key, text in pairs
+        if key not in {"language", "direction"} and not key.startswith("search.config")
+    }
+    found.update({text["en"]: f"labels.yml {key!r}" for key, text in LABELS.items()})
+    found.update({"Made with": "the footer credit", "Material for MkDocs": "the footer credit"})
+    # names of things the pages show in every language
+    for name in ("Upwork", "Fiverr", "GitHub", "English", "PeoplePerHour", "Payoneer", "Wise"):
+        found.pop(name, None)
+    return {text: where for text, where in found.items() if re.search(r"[A-Za-z]{3}", text)}
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("path", ["", "calculator/", "portal-finder/", "self-check/", "rates/"])
+@pytest.mark.parametrize("language", ["hi", "bn"])
+def test_the_chrome_speaks_the_pages_language(served, browser, language, path, width):
+    """Issue 18, points 3 and 5, and the theme's chrome: no English left on a Hindi or Bengali
+    page, the footer, the back-to-top button, the search box and its results, the tools and the
+    share and offline controls included, after the scripts have run and the reader has used
+    the page."""
+    page = phone(browser, width)
+    page.goto(served.url + f"{language}/{path}")
+    page.wait_for_load_state("networkidle")
+    tool = page.locator("[data-guide-tool] select, [data-guide-tool] input").first
+    if tool.count():  # a tool page: use it, so its script writes what it writes
+        tool.focus()
+        page.wait_for_selector("[data-guide-tool][data-ready]", state="attached")
+    page.mouse.wheel(0, 3000)  # down, then a little up: the back-to-top button shows
+    page.wait_for_timeout(200)
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(300)
+    shown = page.evaluate(SHOWN, language)
+    page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+    page.locator("input.md-search__input").fill("zzqx")  # no result: the theme's own words
+    page.wait_for_timeout(800)
+    shown += page.evaluate(SHOWN, language)
+    page.context.close()
+    english = english_chrome()
+    found = sorted(  # whole words, not a part of an address (blog.truelancer.com)
+        {
+            f"{text!r} ({where})"
+            for line in shown
+            for text, where in english.items()
+            if re.search(rf"(?<![\w.-]){re.escape(text)}(?![\w-]|\.\w)", line)
+        }
+    )
+    assert found == [], f"English on {language}/{path} at {width} px"

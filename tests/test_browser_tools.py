@@ -12,10 +12,15 @@ from decimal import Decimal
 from urllib.parse import unquote
 
 import pytest
+from mkdocs.theme import Theme
 
 from browser_support import SiteServer, chromium, require_chromium
 from calculator_support import formats, load_cases
 from conftest import ROOT, FixtureSite
+from data_blocks import template_env
+from lib.blocks import BLOCKS, Localizer
+from lib.calculator_view import calculator_chart, calculator_model, describe
+from lib.charts import LEFT, RIGHT, metrics, nice_axis, number, wrap
 from lib.data import load_data, to_json, to_jsonable
 from lib.earnings import compute, reverse
 from lib.formats import format_money, localize_digits
@@ -246,6 +251,174 @@ def test_a_wrong_amount_says_so_and_shows_no_result(tab):
     assert tab.page.locator(RESULT).count() == 0
 
 
+# The calculator's fee breakdown chart (issue 18, point 7): the build draws the first worked
+# example with lib/charts.py; the script draws the reader's numbers the same way
+
+
+FIGURE = """figure => {
+    const walk = node => [node.tagName.toLowerCase(),
+        Object.fromEntries([...node.attributes].map(a => [a.name, a.value])),
+        node.children.length ? [...node.children].map(walk) : node.textContent];
+    const svg = figure.querySelector("svg");
+    const box = svg.getBoundingClientRect();
+    return {
+        caption: figure.querySelector("figcaption").textContent,
+        svg: walk(svg),
+        notes: [...figure.querySelectorAll(".guide-chart__note")].map(n => n.textContent),
+        text: [...figure.querySelectorAll("details li")].map(n => n.textContent),
+        box: [box.left + scrollX, box.top + scrollY, box.width, box.height],
+        outside: [...svg.querySelectorAll("text")].filter(t => {
+            const b = t.getBBox();
+            return b.x < -0.5 || b.x + b.width > svg.viewBox.baseVal.width + 0.5;
+        }).map(t => t.textContent),
+        hidden: figure.hidden,
+    };
+}"""
+CHART_STATES = [
+    "#country=in&portal=upwork&route=upwork-wire&unit=hour&amount=15&count=160",
+    "#country=bd&portal=fiverr&route=fiverr-payoneer-bkash&unit=project&amount=100&count=10",
+    "#country=in&portal=direct&route=direct-wise&unit=month&amount=1200",
+    "#country=bd&portal=freelancer-com&unit=project&amount=3&count=2",  # the fee's minimum
+    "#country=in&portal=upwork&route=upwork-local-bank&unit=project&amount=100&count=1&gstin=1",
+    "#country=bd&portal=direct&route=direct-payoneer-bank&unit=hour&amount=7.5&count=3",
+]
+
+
+def figure(page, html: str | None = None) -> dict:
+    """The chart as the page shows it, or as `html` (the build's rendering) would show it."""
+    if html is None:
+        return page.locator("#guide-chart-calculator").evaluate(FIGURE)
+    return page.evaluate(
+        f"""html => {{
+            const box = document.createElement("div");
+            box.innerHTML = html;
+            document.querySelector("article").append(box);
+            const drawn = ({FIGURE})(box.querySelector("figure"));
+            box.remove();
+            return drawn;
+        }}""",
+        html,
+    )
+
+
+def python_chart(language: str, state: str) -> str:
+    """What hooks/lib/calculator_view.py draws for the state of a shared address."""
+    fields = dict(pair.split("=") for pair in state.lstrip("#").split("&"))
+    request = {
+        "country": fields["country"],
+        "platform": fields["portal"],
+        "route": fields.get("route", ""),
+        "unit": fields["unit"],
+        "amount": int(Decimal(fields["amount"]) * 100),
+        "count": int(fields.get("count", "1")),
+        "gstin": fields.get("gstin") == "1",
+    }
+    local = Localizer(DATA, language)
+    chart = calculator_chart(local, request, describe(local, calculator_model(local), request))
+    env = template_env(Theme(name="material", custom_dir=str(ROOT / "overrides")))
+    template = env.from_string(
+        '{% import "guide/_chart.html" as charts %}{{ charts.chart(chart, t) }}'
+    )
+    return template.render(chart=chart, t=local.words)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_script_draws_the_chart_the_build_draws(tab, language):
+    """For the same numbers, the script's chart is the build's: every bar, label, line and
+    note, to the tenth of a unit (charts.py laid out again in guide-calculator.js)."""
+    for state in CHART_STATES:
+        tab.open(f"{PREFIX[language]}calculator/{state}")
+        drawn = figure(tab.page)
+        expected = figure(tab.page, python_chart(language, state))
+        for key in ("caption", "svg", "notes", "text"):
+            assert drawn[key] == expected[key], (state, key)
+        assert drawn["outside"] == [] and not drawn["hidden"]
+        if language == "bn":
+            shown = " ".join([drawn["caption"], *drawn["notes"], *drawn["text"]])
+            assert not re.search(r"[0-9]", shown)
+
+
+@pytest.mark.parametrize("width", [320, 360, 412])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_chart_stays_as_built_when_the_script_takes_over(browser, server, language, width):
+    """No layout shift: the figure the build wrote has its size from the first paint (the
+    viewBox), and the script, taking the form over, draws the same chart in the same place."""
+    tab = Tab(browser, server)
+    tab.context.set_default_timeout(15000)
+    tab.page.set_viewport_size({"width": width, "height": 800})
+    tab.page.add_init_script(
+        """window.guideShifts = [];
+        new PerformanceObserver(list => list.getEntries().forEach(e => {
+            if (!e.hadRecentInput) window.guideShifts.push(e.value);
+        })).observe({type: "layout-shift", buffered: true});"""
+    )
+    tab.open(f"{PREFIX[language]}calculator/")
+    built = figure(tab.page)
+    assert built["outside"] == [] and built["box"][2] <= width
+    tab.page.locator("#guide-calc-country").focus()  # a touch: the script loads
+    tab.ready()
+    taken_over = figure(tab.page)
+    assert taken_over == built
+    shifts = tab.page.evaluate("window.guideShifts")
+    assert sum(shifts) < 0.01, shifts
+    assert tab.errors == []
+    tab.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_chart_follows_the_form(tab, language):
+    tab.open(f"{PREFIX[language]}calculator/")
+    page = tab.page
+    first = figure(page)
+    page.select_option("#guide-calc-country", "bd")
+    tab.ready()
+    page.select_option("#guide-calc-platform", "fiverr")
+    page.select_option("#guide-calc-route", "fiverr-payoneer-bank")
+    drawn = figure(page)
+    assert drawn["svg"] != first["svg"] and drawn["outside"] == []
+    names = {charge.id: charge.name[language] for charge in DATA.fees.charges}
+    assert any(line.startswith(names["fiverr-fee"]) for line in drawn["text"])
+    assert any(line.startswith(names["payoneer-to-taka"]) for line in drawn["text"])
+    assert any(names["bank-on-arrival"] in note for note in drawn["notes"])  # not counted
+    in_hand = tab.result()[2]
+    assert drawn["text"][-1].endswith(in_hand)  # the chart says what the summary says
+    page.locator("#guide-calc-amount").fill("x")
+    assert figure(page)["hidden"]  # no numbers, no chart
+    page.locator("#guide-calc-amount").fill("250")
+    assert not figure(page)["hidden"] and figure(page)["text"][-1].endswith(tab.result()[2])
+
+
+def test_the_scripts_chart_layout_is_pythons(tab):
+    """The layout's parts on their own, on values where a port could differ from Python:
+    rounding ties, axis tops at powers of ten, wrapping Indic text and no-break spaces."""
+    values = [0.25, 0.75, 1.25, 2.675, 0.15, 283.25, 6.05, 1e-3, 99.95, 308.0, 7.5]
+    maxima = [0.03, 0.4, 1, 4, 10, 40, 100, 1000, 2400, 9356, 12345.67, 1e7]
+    labels = [line for language in LANGUAGES for line in python_chart_lines(language)] + [
+        "E-commerce VA work: US$9–US$18 (≈\u00a0₹824–₹1,647)",
+        "क्",
+        "  double  spaces ",
+    ]
+    tab.open("calculator/#country=in&portal=upwork&unit=project&amount=100&count=1")
+    got = tab.page.evaluate(
+        """([values, maxima, labels, m]) => ({
+            num: values.map(GuideCalculator.num),
+            axis: maxima.map(GuideCalculator.niceAxis),
+            wrap: labels.map(text => GuideCalculator.wrap(text, m)),
+        })""",
+        [values, maxima, labels, metrics()],
+    )
+    assert got["num"] == [number(v) for v in values]
+    assert got["axis"] == [list(nice_axis(v)) for v in maxima]
+    assert got["wrap"] == [wrap(text, RIGHT - LEFT) for text in labels]
+
+
+def python_chart_lines(language: str) -> list[str]:
+    """Every label of every chart in the language: the texts the wrapping must agree on."""
+    local = Localizer(DATA, language)
+    blocks = ("rate-chart", "payout-india", "payout-bangladesh", "time-zones", "calculator")
+    return [line for block in blocks for line in BLOCKS[block].view(local).context["chart"].text]
+
+
 # The portal finder
 
 
@@ -384,6 +557,10 @@ def test_without_javascript_every_tool_has_a_useful_page(browser, server, langua
     tab = Tab(browser, server, javascript=False)
     tab.open(f"{PREFIX[language]}calculator/")
     assert not tab.page.locator(".guide-tool__form").first.is_visible()
+    assert not tab.page.locator(".guide-tool__share").is_visible()
+    # the fee breakdown of the first worked example (issue 18, point 7), drawn by the build
+    chart = tab.page.locator("#guide-chart-calculator")
+    assert chart.is_visible() and chart.locator("svg rect").count() >= 3
     tables = tab.page.locator("table.guide-steps").all_inner_texts()
     assert len(tables) == len(DATA.fees.examples)
     assert money(797057, "INR", language) in "\n".join(tables)  # getting-paid-india's example

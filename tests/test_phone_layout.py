@@ -18,7 +18,7 @@ from lib.blocks import BLOCKS, Localizer
 from lib.chart_views import client_offset
 from lib.charts import LEFT, RIGHT, nice_axis, text_width, wrap
 from lib.data import load_data
-from lib.formats import format_clock, format_utc_offset, offset_minutes
+from lib.formats import format_clock, format_money, format_utc_offset, offset_minutes
 from phone_support import build_real_site
 from table_labels import TableLabelsExtension
 
@@ -279,7 +279,9 @@ def test_marks_and_combining_signs_have_no_width_of_their_own():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("block", ["rate-chart", "payout-india", "payout-bangladesh", "time-zones"])
+@pytest.mark.parametrize(
+    "block", ["rate-chart", "payout-india", "payout-bangladesh", "time-zones", "calculator"]
+)
 def test_chart_labels_fit_the_chart(real, block, language):
     chart = BLOCKS[block].view(Localizer(real, language)).context["chart"]
     assert chart.text and chart.notes
@@ -333,6 +335,38 @@ def test_payout_examples_agree_with_the_worked_examples(real, example, page):
     sign = {"INR": "₹", "BDT": "৳"}[record.currency]
     assert f"{sign}{round(local):,}" in text
     assert f"{sign}{record.per_usd}" in text  # the rate the page states
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_calculator_chart_is_the_getting_paid_chart_of_the_same_payment(real, language):
+    """Issue 18, point 7: the calculator's fee breakdown is drawn by the same function as the
+    getting-paid pages' (charts.waterfall). Its first worked example is the payment of the
+    page's own country's getting-paid example: the bars are the same, the labels the
+    calculator's rows (in the page's language and digits), the sources in its table."""
+    local = Localizer(real, language)
+    chart = BLOCKS["calculator"].view(local).context["chart"]
+    home = "bangladesh" if language == "bn" else "india"
+    payout = BLOCKS[f"payout-{home}"].view(local).context["chart"]
+
+    def bars(c, leave_out=()):
+        return [
+            (b.x, b.width, b.kind) for r in c.rows if r.record not in leave_out for b in r.boxes
+        ]
+
+    # Bangladesh's 0% source tax on taka is a step of the calculator, not of the page's example
+    assert bars(chart, {"bangladesh-source-tax"}) == bars(payout)
+    assert [t.text for t in chart.axis] == [t.text for t in payout.axis]
+    assert chart.id == "guide-chart-calculator" and chart.sources == []
+    words = local.words
+    assert chart.text[0] == f"{words['chart_payout_paid']}: {payout.text[0].split(': ')[1]}"
+    minor, currency = {"india": (797057, "INR"), "bangladesh": (1088592, "BDT")}[home]
+    in_hand = format_money(Decimal(minor) / 100, currency, language)  # type: ignore[arg-type]
+    assert chart.text[-1] == f"{words['calc_in_hand']}: {in_hand}"
+    assert chart.notes[0] == words["chart_payout_legend"]
+    bank = real.fees.charge("bank-on-arrival").name[language]
+    assert words.fill("calc_chart_not_counted", charge=bank) in chart.notes
+    if language == "bn":
+        assert not re.search(r"[0-9]", " ".join([*chart.text, *chart.notes, chart.title]))
 
 
 def test_rate_chart_draws_every_hourly_band_and_survey(real):

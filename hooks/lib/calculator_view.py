@@ -3,11 +3,13 @@ words and formats its script (guide-calculator.js) reads."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from lib.blocks import Localizer, View
+from lib.charts import Chart, Step, metrics, waterfall
 from lib.data import Example, Fees, to_jsonable
 from lib.earnings import compute
 from lib.formats import (
@@ -175,6 +177,65 @@ def describe(
     return {"rows": rows, "result": result}
 
 
+CHART_ID = "guide-chart-calculator"
+
+
+def calculator_chart(
+    local: Localizer, request: Mapping[str, Any], described: Mapping[str, Any]
+) -> Chart:
+    """One month's calculation as the fee breakdown of the getting-paid pages (charts.waterfall):
+    what the client pays, each charge counted, what is left in hand; the same labels as the
+    steps' rows. Amounts are drawn in US dollars (rupees and taka at the calculator's rate);
+    a charge with no figure is named under the chart. guide-calculator.js draws it again from
+    the reader's numbers, the same way: keep the two in step (tests/test_browser_tools.py)."""
+    words, fees = local.words, local.data.fees
+    result = described["result"]
+    country = next(c for c in fees.countries if c.code == request["country"])
+    platform = fees.platform(request["platform"])
+    rate = local.data.rates.rate(country.currency)
+    assert platform is not None and rate is not None  # the data checks say so
+
+    def dollars(line: Mapping[str, Any]) -> float:
+        amount: float = line["amount"] / 100
+        return amount if line["currency"] == BASE_CURRENCY else amount / rate.per_usd
+
+    taken, missing = [], []
+    for line, row in zip(result["lines"], described["rows"], strict=True):
+        if line["kind"] == "charge":
+            label = f"{row['step']}: {row['amount']}"
+            if row["unconfirmed"]:
+                label += f" ({words['unconfirmed']})"
+            taken.append(Step(line["id"], label, dollars(line)))
+        elif line["id"] == "route":  # its step says already that nothing is counted for it
+            missing.append(row["step"])
+        elif line["kind"] == "unknown":
+            missing.append(words.fill("calc_chart_not_counted", charge=row["step"]))
+    gross, in_hand = result["lines"][0], result["lines"][-1]
+    chart = Chart(
+        id=CHART_ID,
+        title=words.fill(
+            "calc_chart_title", platform=local.text(platform.name), country=local.text(country.name)
+        ),
+    )
+    lang = local.language
+    paid = minor(gross["amount"], BASE_CURRENCY, lang)
+    left = minor(in_hand["amount"], in_hand["currency"], lang)
+    waterfall(
+        chart,
+        Step(None, f"{words['chart_payout_paid']}: {paid}", dollars(gross)),
+        taken,
+        Step(None, f"{words['calc_in_hand']}: {left}", dollars(in_hand)),
+        # whole cents, rounded the way the script rounds (half up)
+        lambda value: minor(math.floor(value * 100 + 0.5), BASE_CURRENCY, lang),
+    )
+    chart.notes = [
+        words["chart_payout_legend"],
+        words.fill("calc_converted", rate=local.rate(rate), date=local.period(rate)),
+        *missing,
+    ]
+    return chart
+
+
 def example_title(local: Localizer, example: Example, fees: Fees) -> str:
     platform = fees.platform(example.platform)
     country = fees.country(example.country)
@@ -241,10 +302,12 @@ def calculator_view(local: Localizer) -> View:
     platforms = [p for p in fees.platforms if computable(fees, p.id)]
     left_out = [local.text(p.name) for p in fees.platforms if not computable(fees, p.id)]
     start = start_view(local, fees, examples[0]) if examples else None
+    chart = calculator_chart(local, examples[0]["request"], examples[0]) if examples else None
     data = {
         **formats(local),
         "home": countries[0].code,
         "words": words_with(local, CALCULATOR_WORDS),
+        "chart": metrics(),
         "dates": {c.since: format_when(c.since, local.language) for c in fees.charges if c.since},
         "rates": {
             c.currency: {
@@ -273,6 +336,7 @@ def calculator_view(local: Localizer) -> View:
         ),
         "examples": examples,
         "start": start,
+        "chart": chart,
         "left_out": local.words.fill("calc_left_out", platforms=local.list(left_out))
         if left_out
         else "",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from lib.blocks import Localizer, SourceLinks, View
-from lib.charts import Chart, Layout, Scale, nice_axis
+from lib.charts import Chart, Layout, Scale, Step, nice_axis, waterfall
 from lib.data import (
     Client,
     DataError,
@@ -135,27 +135,25 @@ def payout_chart_view(example_id: str) -> Callable[[Localizer], View]:
         def usd(amount: float) -> str:
             return format_money(amount, BASE_CURRENCY, language)
 
-        top, step = nice_axis(example.paid)
         chart = Chart(id=f"guide-chart-payout-{example.id}", title=local.text(example.title))
-        layout = Layout(chart, Scale(top))
-        paid = f"{words['chart_payout_paid']}: {usd(example.paid)}"
-        layout.row(None, paid, [(0, example.paid, "bar")])
-        chart.text.append(paid)
-        left = example.paid
-        for item in example.steps:
-            label = f"{local.text(item.label)}: {MINUS}{usd(item.amount)}"
-            layout.row(item.id, label, [(left - item.amount, left, "taken")])
-            chart.text.append(label)
-            left -= item.amount
         local_amount = format_money(
             float(round_half_up(example.received * example.per_usd)), example.currency, language
         )
-        received = (
-            f"{words['chart_payout_received']}: {usd(example.received)} "
-            f"≈{NO_BREAK_SPACE}{local_amount}"
+        waterfall(
+            chart,
+            Step(None, f"{words['chart_payout_paid']}: {usd(example.paid)}", example.paid),
+            [
+                Step(item.id, f"{local.text(item.label)}: {MINUS}{usd(item.amount)}", item.amount)
+                for item in example.steps
+            ],
+            Step(
+                example.id,
+                f"{words['chart_payout_received']}: {usd(example.received)} "
+                f"≈{NO_BREAK_SPACE}{local_amount}",
+                example.received,
+            ),
+            usd,
         )
-        layout.row(example.id, received, [(0, example.received, "bar")])
-        chart.text.append(received)
         rate = (
             f"{format_money(1, BASE_CURRENCY, language)} = "
             f"{format_money(example.per_usd, example.currency, language)}, "
@@ -169,8 +167,6 @@ def payout_chart_view(example_id: str) -> Callable[[Localizer], View]:
         chart.sources = unique_sources(
             local, [*(i.sources for i in example.steps), example.rate_sources]
         )
-        ticks = round(top / step)
-        layout.finish([(i * step, usd(i * step)) for i in range(ticks + 1)])
         return chart_view(chart, [example.id, *(item.id for item in example.steps)])
 
     return view

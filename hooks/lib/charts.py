@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 WIDTH = 320
@@ -38,26 +38,34 @@ def number(value: float) -> str:
 # Text width. SVG text does not wrap, so labels are wrapped here, by an estimate of how wide
 # each character is in Noto Sans (the font Android phones use) in ems. The estimate errs wide,
 # and tests/test_browser_phone.py measures every label in Chromium with Noto fonts installed.
-_NARROW = set("fijlrtI.,:;'!|()[] \u00a0")
-_WIDE = set("mwMW%@—–₹৳$")
+# The calculator's script lays its chart out again from the same table (`metrics()`).
+_INDIC = [chr(code) for code in range(0x0900, 0x0A00)]  # Devanagari and Bengali
+
+
+def _category(chars: list[str], category: str) -> str:
+    return "".join(char for char in chars if unicodedata.category(char) == category)
+
+
+# (ems, characters, first, last of a range): the first that holds a character gives its width.
+# Text is NFC (lib/data/reader.py), so Latin accents come composed, not as combining marks.
+WIDTHS: tuple[tuple[float, str, str, str], ...] = (
+    (0.0, _category(_INDIC, "Mn"), "", ""),  # vowel signs above or below, virama, nukta
+    (0.38, _category(_INDIC, "Mc"), "", ""),  # spacing vowel signs (ा, ি, ো)
+    (0.66, "", "\u0900", "\u09ff"),  # Devanagari and Bengali letters, digits and signs
+    (0.3, "fijlrtI.,:;'!|()[] \u00a0", "", ""),
+    (0.86, "mwMW%@—–₹৳$", "", ""),
+    (0.64, "", "A", "Z"),
+    (0.64, "", "0", "9"),
+)
+OTHER = 0.56
 
 
 def char_width(char: str) -> float:
     """An estimate of one character's advance, in ems."""
-    category = unicodedata.category(char)
-    if category == "Mn":  # vowel signs above or below, virama, nukta: no advance of their own
-        return 0.0
-    if category == "Mc":  # spacing vowel signs (ा, ি, ো)
-        return 0.38
-    if "\u0900" <= char <= "\u09ff":  # Devanagari and Bengali letters and digits
-        return 0.66
-    if char in _NARROW:
-        return 0.3
-    if char in _WIDE:
-        return 0.86
-    if char.isupper() or char.isdigit():
-        return 0.64
-    return 0.56
+    for ems, chars, first, last in WIDTHS:
+        if char in chars or first <= char <= last:
+            return ems
+    return OTHER
 
 
 BOLD = 1.15  # bold text (headings) is wider
@@ -91,7 +99,13 @@ def nice_axis(maximum: float, ticks: int = 4) -> tuple[float, float]:
     ten), at most `ticks` steps, the top at or above `maximum`."""
     if maximum <= 0:
         return 1.0, 1.0
-    magnitude = 10 ** math.floor(math.log10(maximum / ticks))
+    # the power of ten at or below maximum / ticks, by steps rather than a logarithm, whose last
+    # digit differs between libraries: the calculator's script finds the same axis
+    magnitude, least = 1.0, maximum / ticks
+    while magnitude * 10 <= least:
+        magnitude *= 10
+    while magnitude > least:
+        magnitude /= 10
     for factor in (1, 2, 2.5, 5, 10):
         step = factor * magnitude
         if math.ceil(maximum / step - 1e-9) <= ticks:
@@ -241,3 +255,54 @@ class Layout:
             )
         self.chart.height = number(bottom + SMALL + 8)
         return self.chart
+
+
+def metrics() -> dict[str, object]:
+    """The layout's figures, for the calculator's script, which lays its chart out again in
+    the browser as the reader changes the numbers (guide-calculator.js, `waterfall`): one set
+    of figures, so that its chart is the build's chart to the tenth of a unit."""
+    return {
+        "width": WIDTH,
+        "left": LEFT,
+        "right": RIGHT,
+        "font": FONT,
+        "small": SMALL,
+        "line": LINE,
+        "bar": BAR,
+        "gap": GAP,
+        "widths": WIDTHS,
+        "other": OTHER,
+    }
+
+
+@dataclass(frozen=True)
+class Step:
+    """One row of a waterfall: its label (already formatted) and its amount on the chart's
+    scale; `record` is the data-record id of what it draws, if any."""
+
+    record: str | None
+    label: str
+    amount: float
+
+
+def waterfall(
+    chart: Chart, paid: Step, taken: Iterable[Step], left: Step, tick: Callable[[float], str]
+) -> Chart:
+    """A payment and what is taken from it on the way (the fee breakdown): the amount paid as
+    a filled bar, each amount taken as an outlined bar cut from the end of what is left, and
+    what is left at the end as a filled bar; on an axis from 0 to the payment, ticks written
+    by `tick`. Used by the getting-paid pages' worked examples (lib/chart_views.py) and by the
+    calculator (lib/calculator_view.py), whose script draws the same rows the same way."""
+    top, step = nice_axis(paid.amount)
+    layout = Layout(chart, Scale(top))
+    layout.row(paid.record, paid.label, [(0, paid.amount, "bar")])
+    chart.text.append(paid.label)
+    running = paid.amount
+    for item in taken:
+        layout.row(item.record, item.label, [(running - item.amount, running, "taken")])
+        chart.text.append(item.label)
+        running -= item.amount
+    layout.row(left.record, left.label, [(0, left.amount, "bar")])
+    chart.text.append(left.label)
+    ticks = round(top / step)
+    return layout.finish([(i * step, tick(i * step)) for i in range(ticks + 1)])

@@ -36,6 +36,7 @@ CALCULATOR_WORDS = (
     "calc_amount",
     "calc_ask",
     "calc_below_minimum",
+    "calc_chart_",
     "calc_converted",
     "calc_count_",
     "calc_gross_",
@@ -52,6 +53,8 @@ CALCULATOR_WORDS = (
     "calc_step",
     "calc_unreachable",
     "calc_want",
+    "chart_payout_legend",
+    "chart_payout_paid",
 )
 FINDER_WORDS = "finder_"
 CHECK_WORDS = "check_"

@@ -577,6 +577,24 @@ def test_theme_chrome_is_in_the_page_language(site, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_tools_scripts_get_their_words_in_the_page_language(site, language):
+    """What the reader tools' scripts write (the calculator's steps and chart, the finder's
+    count, the self-check's states) comes from the words in their records, <page>/<block>.json,
+    which the page's HTML does not show: each is in the page's language too."""
+    english = english_ui_strings()
+    records = [p for p in sorted((site / language).rglob("*.json")) if p.stem == p.parent.name]
+    tools = [(path, json.loads(path.read_text(encoding="utf-8"))) for path in records]
+    assert len(tools) >= 3, "the calculator, the finder and the self-check"
+    found = [
+        f"<site>/{path.relative_to(site).as_posix()}: words.{key} is English: {text!r}"
+        for path, data in tools
+        for key, text in data["words"].items()
+        if text in english.values() or not re.search(LETTER[language], text)
+    ]
+    assert not found, report(found, f"English words for the tools on {NAMES[language]} pages")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_theme_chrome_follows_the_house_style(site, language):
     """Material's translated strings obey the same spelling rules as the pages."""
     texts = (

@@ -196,9 +196,77 @@
   }
   function percent(value, fmt) { return digitsOf(String(value), fmt) + "%"; }
 
+  // ---- The fee chart: hooks/lib/charts.py (see guide/calculator.html) ----------------------
+  function num(v) {
+    var f = Math.floor(v * 10), s = Math.abs(v * 4 % 2) === 1 ? ((f % 2 ? f + 1 : f) / 10).toFixed(1) : v.toFixed(1);
+    return s.slice(-2) === ".0" ? s.slice(0, -2) : s;
+  }
+  function width(text, m) {
+    var total = 0;
+    Array.from(text).forEach(function (c) {
+      var ems = m.other;
+      m.widths.some(function (w) { return (w[1].indexOf(c) >= 0 || (c >= w[2] && c <= w[3])) && ((ems = w[0]), 1); });
+      total += ems;
+    });
+    return total * m.font;
+  }
+  function wrap(text, m) {
+    var lines = [], line = "";
+    text.split(" ").forEach(function (word) {
+      var next = line ? line + " " + word : word;
+      if (!word) return;
+      if (line && width(next, m) > m.right - m.left) { lines.push(line); line = word; } else line = next;
+    });
+    if (line) lines.push(line);
+    return lines.length ? lines : [""];
+  }
+  function niceAxis(most) {
+    var magnitude = 1, least = most / 4;
+    if (most <= 0) return [1, 1];
+    while (magnitude * 10 <= least) magnitude *= 10;
+    while (magnitude > least) magnitude /= 10;
+    for (var i = 0, n, step; i < 5; i++) {
+      step = [1, 2, 2.5, 5, 10][i] * magnitude;
+      n = Math.ceil(most / step - 1e-9);
+      if (n <= 4) return [n * step, step];
+    }
+  }
+  function draw(parent, tag, attributes, content, before) {
+    var node = parent.insertBefore(document.createElementNS("http://www.w3.org/2000/svg", tag), before || null);
+    Object.keys(attributes).forEach(function (key) { if (attributes[key] != null) node.setAttribute(key, attributes[key]); });
+    node.textContent = content || "";
+    return node;
+  }
+  function waterfall(svg, paid, taken, left, tick, m) {
+    var axis = niceAxis(paid.amount), top = axis[0], y = 2, running = paid.amount, first;
+    function x(value) { return m.left + (m.right - m.left) * Math.min(Math.max(value, 0), top) / top; }
+    function row(item, start, end, kind) {
+      var g = draw(svg, "g", {"data-record": item.record});
+      first = first || g;
+      wrap(item.label, m).forEach(function (line) {
+        y += m.line;
+        draw(g, "text", {"class": "guide-chart__label", x: num(m.left), y: num(y - 4)}, line);
+      });
+      draw(g, "rect", {"class": "guide-chart__" + kind, x: num(x(start)), y: num(y + 3),
+        width: num(Math.max(x(end) - x(start), 1.5)), height: num(m.bar)});
+      y += 3 + m.bar + m.gap;
+    }
+    svg.textContent = "";
+    row(paid, 0, paid.amount, "bar");
+    taken.forEach(function (item) { row(item, running - item.amount, running, "taken"); running -= item.amount; });
+    row(left, 0, left.amount, "bar");
+    for (var i = 0, ticks = Math.round(top / axis[1]), at; i <= ticks; i++) {
+      at = num(x(i * axis[1]));
+      draw(svg, "line", {"class": "guide-chart__grid", x1: at, y1: 0, x2: at, y2: num(y)}, "", first);
+      draw(svg, "text", {"class": "guide-chart__axis", x: at, y: num(y + m.small + 3),
+        "text-anchor": i ? i < ticks ? "middle" : "end" : null}, tick(i * axis[1]));
+    }
+    svg.setAttribute("viewBox", "0 0 " + m.width + " " + num(y + m.small + 8));
+  }
+
   window.GuideCalculator = {
     compute: compute, reverse: reverse, parseAmount: parseAmount, parseCount: parseCount,
-    money: money, percent: percent, decimal: decimal
+    money: money, percent: percent, decimal: decimal, num: num, niceAxis: niceAxis, wrap: wrap
   };
 
   // ---- The page: its records are fetched (overrides/main.html), then the form is ours -------
@@ -301,6 +369,41 @@
         body]);
     }
 
+    // ---- The chart: hooks/lib/calculator_view.py calculator_chart() ------------------------
+    var figure = root.querySelector(".guide-chart"), rated = byId(data.exchange_rates, "currency");
+    function chart(request, month) {
+      if (!figure || (figure.hidden = !month)) return;
+      var country = fees.countries.filter(function (c) { return c.code === request.country; })[0];
+      var where = {platform: text(platforms[request.platform].name), country: text(country.name)};
+      var rate = data.rates[country.currency], lines = month.lines, list = figure.querySelector("ul"), taken = [];
+      var notes = [words.chart_payout_legend, fill(words.calc_converted, {rate: rate.text, date: rate.date})];
+      function row(label, line, sign) {
+        return {label: label + ": " + sign + money(line.amount, line.currency, data),
+          amount: line.amount / 100 / (line.currency === USD ? 1 : rated[line.currency].per_usd)};
+      }
+      lines.forEach(function (line) {
+        var charge = charges[line.id], how, item;
+        if (line.id === "route") notes.push(fill(words.calc_no_route, where));
+        if (!charge) return;
+        how = detail(charge, line, request);
+        item = text(charge.name) + (how ? " (" + how + ")" : "");
+        if (line.kind === "unknown") return notes.push(fill(words.calc_chart_not_counted, {charge: item}));
+        item = row(item, line, "−");
+        item.record = line.id;
+        if (charge.unconfirmed || (line.minimum && charge.minimum.unconfirmed)) item.label += " (" + words.unconfirmed + ")";
+        taken.push(item);
+      });
+      var paid = row(words.chart_payout_paid, lines[0], ""), left = row(words.calc_in_hand, lines[lines.length - 1], "");
+      figure.querySelector("figcaption").textContent = fill(words.calc_chart_title, where);
+      waterfall(figure.querySelector("svg"), paid, taken, left, function (value) {
+        return money(Math.floor(value * 100 + 0.5), USD, data);
+      }, data.chart);
+      figure.querySelectorAll(".guide-chart__note").forEach(function (note) { note.remove(); });
+      notes.forEach(function (note) { figure.insertBefore(el("p", {"class": "guide-chart__note"}, [note]), list.parentNode); });
+      list.textContent = "";
+      [paid].concat(taken, [left]).forEach(function (item) { list.append(el("li", {}, [item.label])); });
+    }
+
     // ---- State: the form <-> the address (#country=bd&portal=fiverr&unit=project&…) ----------
     function readHash() {
       var state = {};
@@ -394,6 +497,7 @@
         request.count = request.count || 1;
         table.append(steps(request, month));
       }
+      chart(request, month && !month.error ? month : null);
       var hash = "#" + Object.keys(state).map(function (key) {
         return key + "=" + encodeURIComponent(ascii(state[key]));
       }).join("&");
