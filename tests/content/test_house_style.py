@@ -25,6 +25,7 @@ import yaml
 
 from conftest import ROOT
 from lib.formats import MONTHS
+from prose_support import blank, reader_text
 
 LANGUAGES = ["hi", "bn"]
 NAMES = {"hi": "Hindi", "bn": "Bengali"}
@@ -275,29 +276,10 @@ RULES: dict[str, list[Rule]] = {
 # Where the text comes from: each yields (file, line, text) with the real line numbers.
 
 
-def blank(match: re.Match) -> str:
-    """The match replaced by spaces, newlines kept: later offsets stay on their lines."""
-    return re.sub(r"[^\n]", " ", match[0])
-
-
 def page_prose(text: str) -> str:
     """A page as a reader reads its words: front matter (but the description), code, quotes,
     markers, link targets and admonition syntax blanked out, every line where it was."""
-    lines = text.split("\n")
-    if lines and lines[0] == "---":
-        for i in range(lines.index("---", 1) + 1):
-            description = re.match(r"^(description:)(.*)$", lines[i])
-            lines[i] = " " * len(description[1]) + description[2] if description else ""
-    fenced = False
-    for i, line in enumerate(lines):
-        if re.match(r"^\s*(```|~~~)", line):
-            fenced = not fenced
-            lines[i] = ""
-        elif fenced or re.match(r"^\s*>", line):
-            lines[i] = ""
-    prose = "\n".join(lines)
-    prose = re.sub(r"<!--.*?-->", blank, prose, flags=re.S)
-    prose = re.sub(r"`[^`\n]*`", blank, prose)
+    prose = reader_text(text, keep_description=True)
     prose = re.sub(r"\]\([^)\n]*\)", lambda m: "]" + blank(m)[1:], prose)
     prose = re.sub(r"<https?://[^>\s]*>", blank, prose)
     # English quoted in a sentence ("Is the job still open?"), as the house style allows

@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from prose_support import reader_text
 
 FOLDERS = ["docs", "hi", "bn"]
 DATA_FILES = sorted((ROOT / "data").glob("*.yml"))
@@ -76,27 +77,10 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match[0])
-
-
 def page_text(text: str) -> str:
     """The page as a reader reads it, every line where it was: no front matter, code, quotes,
     comments or inline code, and every Markdown link replaced by one token."""
-    lines = text.split("\n")
-    if lines and lines[0] == "---":
-        for i in range(lines.index("---", 1) + 1):
-            lines[i] = ""
-    fenced = False
-    for i, line in enumerate(lines):
-        if re.match(r"^\s*(```|~~~)", line):
-            fenced = not fenced
-            lines[i] = ""
-        elif fenced or re.match(r"^\s*>", line):
-            lines[i] = ""
-    text = "\n".join(lines)
-    text = re.sub(r"<!--.*?-->", blank, text, flags=re.S)
-    text = re.sub(r"`[^`\n]*`", blank, text)
+    text = reader_text(text)
     return MARKDOWN_LINK.sub(LINK, text)
 
 
