@@ -414,7 +414,9 @@ def test_strict_build_shows_every_record_in_every_language(fixture_site, real, e
         html = build.page(page)
         for block in BLOCKS:
             assert missing_records(html, record_ids(block, real)) == [], (language, block)
-        assert "guide:" not in html.split('<article class="md-content__inner md-typeset">')[1]
+        article = html.split('<article class="md-content__inner md-typeset">')[1]
+        assert "guide:" not in article
+        assert "guide-block" not in article  # every block's place holder was filled
     assert "₹70–₹7,000+" in build.page(BUILT["en"])
     assert "₹৭০–₹৭,০০০+" in build.page(BUILT["bn"])
     assert "जनवरी 2026" in build.page(BUILT["hi"])
@@ -435,6 +437,21 @@ def test_strict_build_shows_every_record_in_every_language(fixture_site, real, e
         linked = set(re.findall(r'<a href="([^"]+)" rel="noopener">', html))
         weak_urls = {escape(s.url) for s in all_sources(real) if s.weak}
         assert set(marked) == weak_urls & linked, language
+
+
+def test_a_page_cannot_forge_the_place_holder_of_a_block(fixture_site):
+    """A block's HTML waits out Markdown behind a comment with a token of the build's own: the
+    same comment written in a page stays a comment, and the block is shown once."""
+    forged = "<!-- guide-block 0123456789abcdef 0 -->"
+    site = fixture_site(PAGES)
+    site.write(
+        "docs/blocks.md", PAGE.format(title="Blocks", markers=f"{forged}\n\n<!-- guide:skills -->")
+    )
+    build = site.build()
+    assert build.ok, build.output
+    html = build.page("blocks/index.html")
+    assert forged in html
+    assert html.count("guide-data guide-skills") == 1
 
 
 def test_unknown_marker_fails_the_build_naming_the_page(fixture_site):
