@@ -203,13 +203,16 @@ def on_page_markdown(
     # A block's HTML skips Markdown, which would only parse it to set it aside as raw HTML
     # (4% of the build's CPU): a comment holds its place and on_page_content puts it back. The
     # token makes the comment one that no page can write.
-    token, held = secrets.token_hex(8), []
+    token, held, moved = secrets.token_hex(8), [], {}
 
     def hold(name: str) -> str:
-        held.append(render_once(name, data, language, env, links, page.url))
+        html, records = move_tool_data(render_once(name, data, language, env, links, page.url))
+        held.append(html)
+        moved.update(records)
         return f"<!-- guide-block {token} {len(held) - 1} -->"
 
     page.guide_held = (token, held)  # type: ignore[attr-defined]
+    page.guide_data_files = moved  # type: ignore[attr-defined]  # written by on_post_page
     markdown, rendered, problems = replace_markers(
         markdown,
         hold,
@@ -228,8 +231,9 @@ TOOL_DATA = re.compile(
 
 
 def move_tool_data(html: str) -> tuple[str, dict[str, str]]:
-    """The page with each reader tool's records moved out to a file beside it (NAME.json, which
-    the tool's script fetches once the reader uses the tool), and those files' texts. The
+    """A block's HTML with each reader tool's records moved out to a file beside the page
+    (NAME.json, which the tool's script fetches once the reader uses the tool), and those files'
+    texts. The
     element stays, pointing at the file: the offline copy and the asset versions find it."""
     moved: dict[str, str] = {}
 
@@ -250,7 +254,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         return None
     token, held = page.guide_held  # type: ignore[attr-defined]
     html = re.sub(rf"<!-- guide-block {token} (\d+) -->", lambda m: held[int(m[1])], html)
-    html, page.guide_data_files = move_tool_data(html)  # type: ignore[attr-defined]
     ids = _build.setdefault("ids", {})
     for block in blocks:
         if block not in ids:

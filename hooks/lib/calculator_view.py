@@ -103,7 +103,7 @@ def describe(
     lang, words, fees = local.language, local.words, local.data.fees
     result = compute(model, request)
     charges = {c["id"]: c for c in model["fees"]["charges"]}
-    country = next(c for c in fees.countries if c.code == request["country"])
+    country = fees.country_with_code(request["country"])
     platform = fees.platform(request["platform"])
     rate = local.data.rates.rate(country.currency)
     assert platform is not None and rate is not None  # the data checks say so
@@ -190,7 +190,7 @@ def calculator_chart(
     the reader's numbers, the same way: keep the two in step (tests/test_browser_tools.py)."""
     words, fees = local.words, local.data.fees
     result = described["result"]
-    country = next(c for c in fees.countries if c.code == request["country"])
+    country = fees.country_with_code(request["country"])
     platform = fees.platform(request["platform"])
     rate = local.data.rates.rate(country.currency)
     assert platform is not None and rate is not None  # the data checks say so
@@ -255,13 +255,14 @@ def start_view(local: Localizer, fees: Fees, example: Mapping[str, Any]) -> dict
     it and the script takes the form over as it is."""
     request = example["request"]
     platform = fees.platform(request["platform"])
-    gstin = {p.id for p in fees.platforms for c in p.charges if fees.charge(c).unless == "gstin"}
-    country = next(c for c in fees.countries if c.code == request["country"])
+    country = fees.country_with_code(request["country"])
     in_hand = example["result"]["in_hand"]
     return {
         **request,
         "amount": f"{Decimal(request['amount']) / 100:f}".removesuffix(".00"),
-        "show_gstin": country.id == "india" and platform is not None and platform.id in gstin,
+        "show_gstin": country.id == "india"
+        and platform is not None
+        and platform.id in fees.gstin_platforms,
         "amount_label": local.words[f"calc_amount_{request['unit']}"],
         "count_label": local.words[f"calc_count_{request['unit']}"]
         if request["unit"] != "month"
@@ -331,9 +332,7 @@ def calculator_view(local: Localizer) -> View:
             }
             for r in fees.routes
         ],
-        "gstin": sorted(
-            {p.id for p in fees.platforms for c in p.charges if fees.charge(c).unless == "gstin"}
-        ),
+        "gstin": fees.gstin_platforms,
         "examples": examples,
         "start": start,
         "chart": chart,

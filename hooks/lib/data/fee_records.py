@@ -117,6 +117,17 @@ class Fees:
     def country(self, country_id: str) -> Country | None:
         return next((c for c in self.countries if c.id == country_id), None)
 
+    def country_with_code(self, code: str) -> Country:
+        """The country a calculation names by its code ("IN", "BD"), as the form sends it."""
+        return next(c for c in self.countries if c.code == code)
+
+    @property
+    def gstin_platforms(self) -> list[str]:
+        """The platforms with a charge a GSTIN lifts (the form asks for one only there)."""
+        return sorted(
+            {p.id for p in self.platforms for c in p.charges if self.charge(c).unless == "gstin"}
+        )
+
     def routes_for(self, platform_id: str, country_id: str | None = None) -> tuple[Route, ...]:
         """The routes a platform pays out by (to one country, when given)."""
         return tuple(
